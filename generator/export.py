@@ -1,0 +1,76 @@
+"""site/api/v1/policies.json — the machine-readable contract.
+
+Field names and meanings are fixed by the foundation issue; unknown values are
+null. Output is deterministic: same data, byte-identical file.
+"""
+from __future__ import annotations
+
+import json
+
+from .model import Jurisdiction, KnowledgeBase, Source
+
+SCHEMA_VERSION = 1
+EXPORT_PATH = "api/v1/policies.json"
+
+
+def rule_anchor(rule_id: str) -> str:
+    """The stable fragment of a rule on any page that shows it."""
+    return rule_id
+
+
+def source_anchor(source_id: str) -> str:
+    return f"src-{source_id}"
+
+
+def _source(source: Source) -> dict:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "class": source.source_class,
+        "issuer": source.issuer,
+        "document_number": source.document_number,
+        "issued": source.issued,
+        "url": source.url,
+        "official_copy": source.official_copy,
+        "retrieved": source.retrieved,
+    }
+
+
+def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
+    return {
+        "id": j.id,
+        "name": j.name,
+        "level": j.level,
+        "parent": j.parent_id,
+        "url": j.page_path,
+        "last_verified": j.last_verified,
+        "rules": [
+            {
+                "id": effective.rule.id,
+                "situation": effective.rule.situation.id,
+                "situation_name": effective.rule.situation.name,
+                "outcome": effective.rule.outcome.id,
+                "outcome_name": effective.rule.outcome.name,
+                "summary": effective.rule.summary,
+                "evidence": effective.rule.evidence,
+                "inherited_from": effective.inherited_from.id if effective.inherited_from else None,
+                "url": f"{j.page_path}#{rule_anchor(effective.rule.id)}",
+                "effective_from": effective.rule.effective_from,
+                "last_verified": effective.rule.last_verified,
+                "citations": [
+                    {"source": c.source.id, "locator": c.locator, "quote": c.quote}
+                    for c in effective.rule.citations
+                ],
+            }
+            for effective in kb.effective_rules(j)
+        ],
+    }
+
+
+def policies_json(kb: KnowledgeBase) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "jurisdictions": [_jurisdiction(kb, j) for j in kb.jurisdictions.values()],
+        "sources": [_source(s) for s in kb.sources.values()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

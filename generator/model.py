@@ -1,0 +1,170 @@
+"""What the data means: jurisdictions, rules, sources, inheritance and evidence grades.
+
+This is the one place that knows what a "rule" is. Objects are built only from
+data that already passed validation (see validate.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Chinese values in the YAML → stable English codes in the export.
+SOURCE_CLASSES = {"官方": "official", "媒体": "media", "第三方": "third-party"}
+LEVELS = {"国家": "national", "省": "province", "市": "city"}
+
+GRADE_TEXT = {
+    "A": "官方来源，读自官方网址",
+    "B": "官方来源，读自转载或媒体报道",
+    "C": "仅有第三方说法，待核实",
+}
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    name: str
+    question: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    name: str
+    short: str
+    cash: str          # 能 / 视情况 / 不能 / 未查明
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    source_class: str  # official / media / third-party
+    issuer: str | None
+    document_number: str | None
+    issued: str | None
+    effective_from: str | None
+    url: str | None
+    official_copy: bool
+    retrieved: str | None
+    note: str | None
+    defined_in: str    # jurisdiction id of the file that declares it
+
+    @property
+    def grade(self) -> str:
+        """Evidence grade this source alone can give a rule."""
+        if self.source_class == "official":
+            return "A" if self.official_copy else "B"
+        if self.source_class == "media":
+            return "B"
+        return "C"
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: Source
+    locator: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Place:
+    type: str
+    name: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    jurisdiction_id: str   # where the rule is written down
+    situation: Situation
+    outcome: Outcome
+    summary: str
+    conditions: tuple[str, ...]
+    materials: tuple[str, ...]
+    steps: tuple[str, ...]
+    where: tuple[Place, ...]
+    time_limit: str | None
+    notes: tuple[str, ...]
+    effective_from: str | None
+    last_verified: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def id(self) -> str:
+        """One rule per situation per jurisdiction, so the situation id names the rule."""
+        return self.situation.id
+
+    @property
+    def evidence(self) -> str:
+        """Computed, never typed: the strongest grade among the citations."""
+        return min(c.source.grade for c in self.citations)
+
+    @property
+    def unverified(self) -> bool:
+        return self.evidence == "C"
+
+
+@dataclass(frozen=True)
+class EffectiveRule:
+    """A rule as it applies in a jurisdiction, possibly inherited from above."""
+    rule: Rule
+    inherited_from: "Jurisdiction | None"
+
+
+@dataclass
+class Jurisdiction:
+    id: str
+    name: str
+    short_name: str
+    level: str            # national / province / city
+    parent_id: str | None
+    last_verified: str
+    notes: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    file: str
+
+    @property
+    def page_path(self) -> str:
+        """Site-relative URL of the page; the Markdown file is page_path + index.md."""
+        if self.level == "national":
+            return f"{self.id}/"
+        if self.parent_id and self.parent_id != "national" and self.level == "city":
+            return f"{self.parent_id}/{self.id}/"
+        return f"{self.id}/"
+
+
+@dataclass
+class KnowledgeBase:
+    situations: list[Situation]
+    outcomes: list[Outcome]
+    jurisdictions: dict[str, Jurisdiction]   # in display order
+    sources: dict[str, Source]               # sorted by id
+
+    def parent(self, jurisdiction: Jurisdiction) -> Jurisdiction | None:
+        return self.jurisdictions.get(jurisdiction.parent_id) if jurisdiction.parent_id else None
+
+    def ancestors(self, jurisdiction: Jurisdiction) -> list[Jurisdiction]:
+        """Nearest first: city → province → national."""
+        chain, current = [], self.parent(jurisdiction)
+        while current is not None:
+            chain.append(current)
+            current = self.parent(current)
+        return chain
+
+    def children(self, jurisdiction: Jurisdiction) -> list[Jurisdiction]:
+        return [j for j in self.jurisdictions.values() if j.parent_id == jurisdiction.id]
+
+    def effective_rules(self, jurisdiction: Jurisdiction) -> list[EffectiveRule]:
+        """Own rules, plus the nearest ancestor's rule for every situation not overridden."""
+        chosen: dict[str, EffectiveRule] = {r.id: EffectiveRule(r, None) for r in jurisdiction.rules}
+        for ancestor in self.ancestors(jurisdiction):
+            for rule in ancestor.rules:
+                chosen.setdefault(rule.id, EffectiveRule(rule, ancestor))
+        return sorted(chosen.values(), key=lambda e: e.rule.situation.order)
+
+    def rules_citing(self, source: Source) -> list[tuple[Jurisdiction, Rule]]:
+        return [(j, r) for j in self.jurisdictions.values() for r in j.rules
+                if any(c.source.id == source.id for c in r.citations)]
+
+    def provinces(self) -> list[Jurisdiction]:
+        return [j for j in self.jurisdictions.values() if j.level == "province"]

@@ -1,0 +1,270 @@
+"""Load every file under policies/, check it, and build the model.
+
+Checks that need more than one file live here: references between files,
+unique ids, the jurisdiction hierarchy, and dates. Every problem is collected
+before anything is raised, so a maintainer sees them all in one run.
+"""
+from __future__ import annotations
+
+import calendar
+import difflib
+from datetime import date
+from pathlib import Path
+
+from . import schema
+from .model import (LEVELS, SOURCE_CLASSES, Citation, Jurisdiction, KnowledgeBase, Outcome,
+                    Place, Rule, Situation, Source)
+from .problems import DataError, Problem, display_path, field_name
+from .yamlfile import LoadedFile, load
+
+VOCABULARY_FILE = "vocabulary.yaml"
+LEVEL_ORDER = {"national": 0, "province": 1, "city": 2}
+
+
+def date_range(text: str) -> tuple[date, date] | None:
+    """'2021', '2021-04' or '2021-04-22' → (earliest, latest) day; None if no such day."""
+    parts = [int(p) for p in text.split("-")]
+    try:
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        day = date(parts[0], parts[1], parts[2])
+        return day, day
+    except ValueError:
+        return None
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"：是不是想写 `{close[0]}`？" if close else ""
+
+
+class _Checker:
+    def __init__(self, root: Path, today: date):
+        self.root = root
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def report(self, loaded: LoadedFile, path: tuple, message: str) -> None:
+        self.problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path), message))
+
+    # -- dates --------------------------------------------------------------
+    def check_dates(self, loaded: LoadedFile, node: dict, base: tuple, keys) -> dict[str, tuple]:
+        """Each date is a real day and not in the future; returns the parsed ranges."""
+        ranges = {}
+        for key in keys:
+            text = node.get(key)
+            if text is None:
+                continue
+            parsed = date_range(text)
+            if parsed is None:
+                self.report(loaded, base + (key,), f"没有这一天：“{text}”")
+            elif parsed[0] > self.today:
+                self.report(loaded, base + (key,), f"日期 {text} 在今天（{self.today}）之后：不能写未来的日期")
+            else:
+                ranges[key] = parsed
+        return ranges
+
+    def check_order(self, loaded, path, earlier_name, earlier, later_name, later, later_text) -> None:
+        if earlier and later and earlier[0] > later[1]:
+            self.report(loaded, path, f"日期顺序不对：{later_name}（{later_text}）早于{earlier_name}")
+
+    # -- the whole tree -------------------------------------------------------
+    def run(self) -> KnowledgeBase | None:
+        policies = self.root / "policies"
+        vocab_file = policies / VOCABULARY_FILE
+        files = sorted(p for p in policies.rglob("*.yaml") if p != vocab_file)
+        files += sorted(policies.rglob("*.yml"))
+        situations, outcomes = self.load_vocabulary(vocab_file)
+
+        loaded_files: list[LoadedFile] = []
+        for path in files:
+            loaded, problems = load(path, display_path(path, self.root))
+            self.problems += problems
+            if loaded is not None:
+                schema_problems = schema.check(loaded, "jurisdictionFile")
+                self.problems += schema_problems
+                if not schema_problems:
+                    loaded_files.append(loaded)
+        if not files:
+            self.problems.append(Problem(display_path(policies, self.root), 1, "(目录)", "没有找到任何地区文件"))
+        if situations is None:
+            return None
+        sources = self.collect_sources(loaded_files)
+        jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, sources)
+        self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
+        if self.problems:
+            return None
+        ordered = self.display_order([j for j, _ in jurisdictions])
+        return KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
+                             dict(sorted((s.id, s) for s, _ in sources.values())))
+
+    def load_vocabulary(self, path: Path):
+        loaded, problems = load(path, display_path(path, self.root))
+        self.problems += problems
+        if loaded is None:
+            return None, None
+        schema_problems = schema.check(loaded, "vocabularyFile")
+        self.problems += schema_problems
+        if schema_problems:
+            return None, None
+        situations: dict[str, Situation] = {}
+        outcomes: dict[str, Outcome] = {}
+        for key, target, build in (
+            ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i)),
+            ("outcomes", outcomes, lambda i, d: Outcome(d["id"], d["name"], d["short"], d["cash"])),
+        ):
+            seen_names: set[str] = set()
+            for index, item in enumerate(loaded.data[key]):
+                if item["id"] in target:
+                    self.report(loaded, (key, index, "id"), f"标识 `{item['id']}` 重复")
+                elif item["name"] in seen_names:
+                    self.report(loaded, (key, index, "name"), f"名称 “{item['name']}” 重复")
+                else:
+                    target[item["id"]] = build(index, item)
+                    seen_names.add(item["name"])
+        return situations, outcomes
+
+    def collect_sources(self, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedFile]]:
+        sources: dict[str, tuple[Source, LoadedFile]] = {}
+        for loaded in files:
+            for index, item in enumerate(loaded.data.get("sources", [])):
+                path = ("sources", index)
+                if item["id"] in sources:
+                    first = sources[item["id"]][1]
+                    self.report(loaded, path + ("id",),
+                                f"来源标识 `{item['id']}` 重复（{first.shown} 已经定义过）")
+                    continue
+                ranges = self.check_dates(loaded, item, path, ("issued", "effective_from", "retrieved"))
+                self.check_order(loaded, path + ("effective_from",), "发布日期", ranges.get("issued"),
+                                 "施行日期", ranges.get("effective_from"), item.get("effective_from"))
+                self.check_order(loaded, path + ("retrieved",), "发布日期", ranges.get("issued"),
+                                 "读取日期", ranges.get("retrieved"), item.get("retrieved"))
+                source = Source(
+                    id=item["id"], title=item["title"], source_class=SOURCE_CLASSES[item["class"]],
+                    issuer=item.get("issuer"), document_number=item.get("document_number"),
+                    issued=item.get("issued"), effective_from=item.get("effective_from"),
+                    url=item.get("url"), official_copy=item.get("url_kind") == "官方网址",
+                    retrieved=item.get("retrieved"), note=item.get("note"), defined_in=loaded.data["id"])
+                sources[source.id] = (source, loaded)
+        return sources
+
+    def collect_jurisdictions(self, files, situations, outcomes, sources):
+        by_name = {**{s.name: s for s in situations.values()}, **situations}
+        outcome_by_name = {**{o.name: o for o in outcomes.values()}, **outcomes}
+        result: list[tuple[Jurisdiction, LoadedFile]] = []
+        seen: dict[str, LoadedFile] = {}
+        for loaded in files:
+            data = loaded.data
+            if data["id"] in seen:
+                self.report(loaded, ("id",), f"地区标识 `{data['id']}` 重复（{seen[data['id']].shown} 已经用过）")
+                continue
+            seen[data["id"]] = loaded
+            if loaded.path.stem != data["id"]:
+                self.report(loaded, ("id",), f"标识 `{data['id']}` 与文件名 {loaded.path.name} 不一致：两者要相同")
+            self.check_dates(loaded, data, (), ("last_verified",))
+            rules = []
+            used: dict[str, int] = {}
+            for index, item in enumerate(data.get("rules", [])):
+                path = ("rules", index)
+                situation = by_name.get(item["situation"])
+                outcome = outcome_by_name.get(item["outcome"])
+                if situation is None:
+                    self.report(loaded, path + ("situation",), f"词表里没有情形 “{item['situation']}”"
+                                + (_suggest(item["situation"], by_name) or f"：可用的有 {', '.join(situations)}"))
+                if outcome is None:
+                    self.report(loaded, path + ("outcome",), f"词表里没有结果 “{item['outcome']}”"
+                                + (_suggest(item["outcome"], outcome_by_name) or f"：可用的有 {', '.join(outcomes)}"))
+                if situation is not None and situation.id in used:
+                    self.report(loaded, path + ("situation",), f"情形 “{situation.name}” 已有一条规则"
+                                f"（rules[{used[situation.id]}]）：每种情形只写一条，把两条合并")
+                    continue
+                rule_dates = self.check_dates(loaded, item, path, ("effective_from", "last_verified"))
+                verified_text = item.get("last_verified") or data["last_verified"]
+                verified = rule_dates.get("last_verified") or date_range(data["last_verified"])
+                citations = []
+                for c_index, cite in enumerate(item["citations"]):
+                    c_path = path + ("citations", c_index)
+                    entry = sources.get(cite["source"])
+                    if entry is None:
+                        self.report(loaded, c_path + ("source",), f"找不到来源 `{cite['source']}`："
+                                    "先在某个文件的 sources 里定义它" + _suggest(cite["source"], sources))
+                        continue
+                    source = entry[0]
+                    if source.issued:
+                        self.check_order(loaded, path + ("last_verified",) if "last_verified" in item else ("last_verified",),
+                                         f"所引来源 {source.id} 的发布日期", date_range(source.issued),
+                                         "最后核对日期", verified, verified_text)
+                    citations.append(Citation(source, cite.get("locator"), cite["quote"]))
+                if situation is None or outcome is None:
+                    continue
+                used[situation.id] = index
+                rules.append(Rule(
+                    jurisdiction_id=data["id"], situation=situation, outcome=outcome,
+                    summary=item["summary"], conditions=tuple(item.get("conditions", ())),
+                    materials=tuple(item.get("materials", ())), steps=tuple(item.get("steps", ())),
+                    where=tuple(Place(p["type"], p["name"], p.get("note")) for p in item.get("where", ())),
+                    time_limit=item.get("time_limit"), notes=tuple(item.get("notes", ())),
+                    effective_from=item.get("effective_from"), last_verified=verified_text,
+                    citations=tuple(citations)))
+            jurisdiction = Jurisdiction(
+                id=data["id"], name=data["name"], short_name=data.get("short_name", data["name"]),
+                level=LEVELS[data["level"]], parent_id=data.get("parent"),
+                last_verified=data["last_verified"], notes=tuple(data.get("notes", ())),
+                rules=tuple(rules), file=loaded.shown)
+            result.append((jurisdiction, loaded))
+        return result
+
+    def check_hierarchy(self, pairs, files_by_id) -> None:
+        known = {j.id: j for j, _ in pairs}
+        for jurisdiction, loaded in pairs:
+            parent_id = jurisdiction.parent_id
+            if jurisdiction.level == "national":
+                if parent_id:
+                    self.report(loaded, ("parent",), "国家级不能有上级：删掉 parent")
+                continue
+            if not parent_id:
+                self.report(loaded, ("parent",), "缺少上级地区 `parent`（省写 national，市写所在省的标识）")
+                continue
+            parent = known.get(parent_id)
+            if parent is None:
+                self.report(loaded, ("parent",), f"找不到上级地区 `{parent_id}`" + _suggest(parent_id, known))
+                continue
+            if LEVEL_ORDER[parent.level] >= LEVEL_ORDER[jurisdiction.level]:
+                self.report(loaded, ("parent",), f"上级 `{parent_id}` 的级别不高于本地区：省的上级是国家，市的上级是省（直辖市的上级是国家）")
+            # A cycle can only pass through levels that are out of order; walk to be sure.
+            seen, current = {jurisdiction.id}, parent
+            while current is not None and current.parent_id:
+                if current.id in seen:
+                    self.report(loaded, ("parent",), "上级关系形成了循环")
+                    break
+                seen.add(current.id)
+                current = known.get(current.parent_id)
+
+    @staticmethod
+    def display_order(jurisdictions: list[Jurisdiction]) -> dict[str, Jurisdiction]:
+        """National first, then each province followed by its cities, by id."""
+        by_parent: dict[str | None, list[Jurisdiction]] = {}
+        for j in jurisdictions:
+            by_parent.setdefault(j.parent_id, []).append(j)
+        ordered: dict[str, Jurisdiction] = {}
+
+        def visit(j: Jurisdiction) -> None:
+            ordered[j.id] = j
+            for child in sorted(by_parent.get(j.id, []), key=lambda c: (LEVEL_ORDER[c.level] == 2, c.id)):
+                visit(child)
+
+        for root in sorted(by_parent.get(None, []), key=lambda j: j.id):
+            visit(root)
+        return ordered
+
+
+def load_knowledge_base(root: Path, today: date | None = None) -> KnowledgeBase:
+    """The single entry point to the data. Raises DataError listing every problem."""
+    checker = _Checker(root, today or date.today())
+    knowledge_base = checker.run()
+    if checker.problems or knowledge_base is None:
+        raise DataError(checker.problems)
+    return knowledge_base
