@@ -1,0 +1,85 @@
+"""The real data, checked through the public export: citations, grades, honesty."""
+from __future__ import annotations
+
+from conftest import ROOT, run_generator
+
+
+def test_real_data_validates():
+    result = run_generator(ROOT, "validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "数据有效" in result.stdout
+
+
+def test_every_rule_cites_a_source_that_exists(export):
+    source_ids = {s["id"] for s in export["sources"]}
+    rules = [r for j in export["jurisdictions"] for r in j["rules"]]
+    assert rules
+    for rule in rules:
+        assert rule["citations"], rule["url"]
+        for citation in rule["citations"]:
+            assert citation["source"] in source_ids, (rule["url"], citation)
+            assert citation["quote"].strip(), rule["url"]
+
+
+def _grade_by_definition(source: dict) -> str:
+    """A: official text at an official address; B: official in a reprint, or media; C: third-party only."""
+    if source["class"] == "official":
+        return "A" if source["official_copy"] else "B"
+    return "B" if source["class"] == "media" else "C"
+
+
+def test_evidence_grades_follow_the_definition(export):
+    sources = {s["id"]: s for s in export["sources"]}
+    grades = set()
+    for j in export["jurisdictions"]:
+        for rule in j["rules"]:
+            expected = min(_grade_by_definition(sources[c["source"]]) for c in rule["citations"])
+            assert rule["evidence"] == expected, rule["url"]
+            grades.add(rule["evidence"])
+    assert grades >= {"B", "C"}, "the real data should exercise more than one grade"
+
+
+def test_official_copy_only_for_official_urls(export):
+    for source in export["sources"]:
+        if source["official_copy"]:
+            assert source["url"], source["id"]
+
+
+def test_export_contract_shape(export):
+    assert export["schema_version"] == 1
+    ids = {j["id"] for j in export["jurisdictions"]}
+    for j in export["jurisdictions"]:
+        assert set(j) >= {"id", "name", "level", "parent", "url", "last_verified", "rules"}
+        assert j["level"] in {"national", "province", "city"}
+        assert j["parent"] is None or j["parent"] in ids
+        for rule in j["rules"]:
+            assert set(rule) >= {"id", "situation", "outcome", "summary", "evidence",
+                                 "inherited_from", "url", "citations"}
+            assert rule["url"] == f"{j['url']}#{rule['id']}"
+            assert rule["inherited_from"] is None or rule["inherited_from"] in ids
+            for citation in rule["citations"]:
+                assert set(citation) == {"source", "locator", "quote"}
+    for source in export["sources"]:
+        assert set(source) == {"id", "title", "class", "issuer", "document_number", "issued",
+                               "url", "official_copy", "retrieved"}
+        assert source["class"] in {"official", "media", "third-party"}
+
+
+def test_city_rules_include_inherited_ones(export):
+    by_id = {j["id"]: j for j in export["jurisdictions"]}
+    changsha = by_id["changsha"]
+    situations = {r["situation"]: r for r in changsha["rules"]}
+    # Changsha writes no daily rule of its own: it inherits Hunan's.
+    assert situations["daily"]["inherited_from"] == "hunan"
+    assert situations["death"]["inherited_from"] is None
+    national_situations = {r["situation"] for r in by_id["national"]["rules"]}
+    assert national_situations <= set(situations)
+
+
+def test_xuchang_says_no_city_rule_was_found(export):
+    from generator.validate import load_knowledge_base
+    kb = load_knowledge_base(ROOT)
+    xuchang = kb.jurisdictions["xuchang"]
+    assert any("未查到" in note for note in xuchang.notes)
+    for effective in kb.effective_rules(xuchang):
+        assert effective.rule.situation.id != "emergency" or effective.rule.outcome.cash != "能"

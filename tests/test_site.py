@@ -1,0 +1,136 @@
+"""The built site: a page per jurisdiction, every rule anchor, sources, determinism, atomic builds."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def parse(path: Path) -> _Ids:
+    parser = _Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_file(site: Path, url: str) -> Path:
+    return site / url / "index.html"
+
+
+def section(html: str, anchor: str) -> str:
+    """The HTML of one rule: from its heading to the next heading of the same level."""
+    start = html.index(f'id="{anchor}"')
+    end = html.find("<h3", start)
+    return html[start: end if end != -1 else len(html)]
+
+
+def test_every_jurisdiction_has_a_page_with_every_rule_anchor(built, export):
+    for j in export["jurisdictions"]:
+        page = page_file(built, j["url"])
+        assert page.exists(), j["url"]
+        ids = parse(page).ids
+        for rule in j["rules"]:
+            url, anchor = rule["url"].split("#")
+            assert url == j["url"]
+            assert anchor in ids, rule["url"]
+
+
+def test_citation_links_resolve_to_source_entries(built, export):
+    sources_page = built / "sources/index.html"
+    source_ids = parse(sources_page).ids
+    for s in export["sources"]:
+        assert f"src-{s['id']}" in source_ids
+    for j in export["jurisdictions"]:
+        for link in parse(page_file(built, j["url"])).links:
+            if "sources/#src-" in link:
+                assert link.split("#")[1] in source_ids, (j["id"], link)
+
+
+def test_unverified_rules_are_marked_on_the_page(built, export):
+    for j in export["jurisdictions"]:
+        html = page_file(built, j["url"]).read_text(encoding="utf-8")
+        for rule in j["rules"]:
+            text = section(html, rule["id"])
+            assert f"grade-{rule['evidence']}" in text
+            assert ("待核实" in text) == (rule["evidence"] == "C"), rule["url"]
+
+
+def test_inherited_rules_say_where_from(built, export):
+    names = {j["id"]: j["name"] for j in export["jurisdictions"]}
+    for j in export["jurisdictions"]:
+        html = page_file(built, j["url"]).read_text(encoding="utf-8")
+        for rule in j["rules"]:
+            text = section(html, rule["id"])
+            if rule["inherited_from"]:
+                assert f"沿用" in text and names[rule["inherited_from"]] in text, rule["url"]
+            else:
+                assert "本条沿用" not in text, rule["url"]
+
+
+def test_changsha_page_reads_as_an_answer(built):
+    html = (built / "hunan/changsha/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "能，但只限下面几种情形" in text
+    for situation in ("异地安置退休", "港澳台或外籍人员离境", "参保人死亡"):
+        assert situation in text
+    assert "最后核对：" in text
+
+
+def test_xuchang_page_is_honest(built):
+    html = (built / "henan/xuchang/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "未查到" in text
+    assert "待核实" in text
+
+
+def test_home_and_sources_and_nav(built, export):
+    home = (built / "index.html").read_text(encoding="utf-8")
+    for j in export["jurisdictions"]:
+        assert j["name"] in home
+    assert (built / "sources/index.html").exists()
+    assert 'lang="zh"' in home
+
+
+def test_generation_is_deterministic(tmp_path):
+    from generator.build import generate
+    first = generate(ROOT, tmp_path / "one")
+    second = generate(ROOT, tmp_path / "two")
+    files_one = sorted(p.relative_to(tmp_path / "one/docs") for p in (tmp_path / "one/docs").rglob("*") if p.is_file())
+    files_two = sorted(p.relative_to(tmp_path / "two/docs") for p in (tmp_path / "two/docs").rglob("*") if p.is_file())
+    assert files_one == files_two
+    for relative in files_one:
+        assert (tmp_path / "one/docs" / relative).read_bytes() == (tmp_path / "two/docs" / relative).read_bytes()
+    assert first.read_text(encoding="utf-8").replace(str(tmp_path / "one"), "") == \
+        second.read_text(encoding="utf-8").replace(str(tmp_path / "two"), "")
+
+
+def test_failed_build_leaves_previous_site_intact(data_copy):
+    from generator.build import build
+    from generator.problems import DataError
+    site = data_copy / "site"
+    build(data_copy, site=site, out=data_copy / "build")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    changsha = data_copy / "policies/hunan/changsha.yaml"
+    changsha.write_text(changsha.read_text(encoding="utf-8").replace("parent: hunan", "parent: nowhere"),
+                        encoding="utf-8")
+    with pytest.raises(DataError):
+        build(data_copy, site=site, out=data_copy / "build")
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
