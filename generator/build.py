@@ -15,12 +15,18 @@ from pathlib import Path
 
 import yaml
 
-from .export import EXPORT_PATH, policies_json
+from .export import export_files
 from .model import KnowledgeBase
 from .render import HOME_PAGE, SOURCES_PAGE, md_path, render_pages
 from .validate import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Everything generated from the data: each producer returns {path inside docs/: content}.
+PRODUCERS = [render_pages, export_files]
+
+# Generated pages that get their own top-level navigation entry, after the jurisdictions.
+EXTRA_NAV: list[dict[str, str]] = []
 
 
 class BuildError(Exception):
@@ -37,6 +43,7 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
             nav.append({j.name: [md_path(j)] + [{c.name: md_path(c)} for c in kb.children(j)]})
         elif kb.parent(j) and kb.parent(j).level == "national":
             nav.append({j.name: md_path(j)})          # 直辖市: a city directly under the state
+    nav += EXTRA_NAV
     nav.append({"来源清单": SOURCES_PAGE})
     nav += content_pages
     return nav
@@ -77,7 +84,9 @@ def generate(root: Path = ROOT, out: Path | None = None) -> Path:
     """
     out = out or root / "build"
     kb = load_knowledge_base(root)
-    files: dict[str, str | bytes] = dict(render_pages(kb))
+    files: dict[str, str | bytes] = {}
+    for producer in PRODUCERS:
+        files.update(producer(kb))
     content_nav = []
     for path in sorted((root / "content").rglob("*")):
         if path.is_file():
@@ -87,7 +96,6 @@ def generate(root: Path = ROOT, out: Path | None = None) -> Path:
             files[relative] = path.read_bytes()
             if path.suffix == ".md":
                 content_nav.append({_content_title(path): relative})
-    files[EXPORT_PATH] = policies_json(kb)
     _sync(files, out / "docs")
 
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -74,3 +74,8 @@ def policies_json(kb: KnowledgeBase) -> str:
         "sources": [_source(s) for s in kb.sources.values()],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_files(kb: KnowledgeBase) -> dict[str, str]:
+    """Machine-readable files placed in the site, {path inside docs/: text}."""
+    return {EXPORT_PATH: policies_json(kb)}
