@@ -1,4 +1,4 @@
-"""Command line: python -m generator validate | build | serve"""
+"""Command line: python -m generator validate | build | serve | new-city | check-links"""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .build import ROOT, BuildError, build, generate
 from .problems import DataError
+from .scaffold import ScaffoldError, ask_missing, new_city
 from .validate import load_knowledge_base
 
 
@@ -28,6 +29,20 @@ def cmd_build(root: Path) -> int:
     site = build(root)
     print(f"网站已生成：{site}")
     return 0
+
+
+def cmd_new_city(root: Path, name: str | None, province: str | None, city_id: str | None) -> int:
+    values = ask_missing({"name": name, "province": province, "id": city_id})
+    path = new_city(root, values["name"], values["province"], values["id"])
+    shown = path.relative_to(root).as_posix()
+    print(f"已创建 {shown}。\n下一步：照文件里的注释（或 CONTRIBUTING.md）填写规则和来源，"
+          "然后运行 python -m generator validate 检查、python -m generator build 生成网站。")
+    return 0
+
+
+def cmd_check_links(root: Path, timeout: float) -> int:
+    from .links import check_links
+    return check_links(root, timeout)
 
 
 def cmd_serve(root: Path, address: str) -> int:
@@ -60,6 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("build", help="检查数据并生成 site/")
     serve = sub.add_parser("serve", help="本地预览，数据改动后自动重新生成")
     serve.add_argument("--address", default="127.0.0.1:8000")
+    new_city = sub.add_parser("new-city", help="新建一个城市文件（带注释的模板）")
+    new_city.add_argument("--name", help="城市全称，例如 株洲市")
+    new_city.add_argument("--province", help="所在省的标识，例如 hunan")
+    new_city.add_argument("--id", help="城市标识（英文小写），例如 zhuzhou")
+    links = sub.add_parser("check-links", help="联网检查来源网址是否还能打开（不属于默认测试）")
+    links.add_argument("--timeout", type=float, default=5.0, help="每个网址的超时秒数")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
@@ -67,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args.root)
         if args.command == "build":
             return cmd_build(args.root)
+        if args.command == "new-city":
+            return cmd_new_city(args.root, args.name, args.province, args.id)
+        if args.command == "check-links":
+            return cmd_check_links(args.root, args.timeout)
         return cmd_serve(args.root, args.address)
     except DataError as error:
         for problem in error.problems:
@@ -75,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BuildError as error:
         print(error, file=sys.stderr)
+        return 1
+    except ScaffoldError as error:
+        print(f"没有创建文件：\n{error}", file=sys.stderr)
         return 1
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 
 from .model import Jurisdiction, KnowledgeBase, Source
+from .schema import SCHEMA_PATH
 
 SCHEMA_VERSION = 1
 EXPORT_PATH = "api/v1/policies.json"
+SCHEMA_EXPORT_PATH = "api/v1/schema.json"     # the data format, published next to the data
 
 
 def rule_anchor(rule_id: str) -> str:
@@ -78,4 +80,4 @@ def policies_json(kb: KnowledgeBase) -> str:
 
 def export_files(kb: KnowledgeBase) -> dict[str, str]:
     """Machine-readable files placed in the site, {path inside docs/: text}."""
-    return {EXPORT_PATH: policies_json(kb)}
+    return {EXPORT_PATH: policies_json(kb), SCHEMA_EXPORT_PATH: SCHEMA_PATH.read_text(encoding="utf-8")}

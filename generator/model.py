@@ -118,7 +118,7 @@ class Jurisdiction:
     short_name: str
     level: str            # national / province / city
     parent_id: str | None
-    last_verified: str
+    last_verified: str | None   # None only for a new area with no rules yet
     notes: tuple[str, ...]
     rules: tuple[Rule, ...]
     file: str

@@ -212,7 +212,7 @@ class _Checker:
             jurisdiction = Jurisdiction(
                 id=data["id"], name=data["name"], short_name=data.get("short_name", data["name"]),
                 level=LEVELS[data["level"]], parent_id=data.get("parent"),
-                last_verified=data["last_verified"], notes=tuple(data.get("notes", ())),
+                last_verified=data.get("last_verified"), notes=tuple(data.get("notes", ())),
                 rules=tuple(rules), file=loaded.shown)
             result.append((jurisdiction, loaded))
         return result
