@@ -95,6 +95,16 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
                     problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path + (key,)),
                                             f"缺少必填字段 `{key}`{label}"))
             continue
+        if keyword == "dependentRequired":
+            props = error.schema.get("properties", {})
+            for have, needs in error.validator_value.items():
+                for need in needs:
+                    if have in error.instance and need not in error.instance:
+                        title = _resolve(props.get(need, {})).get("title", "")
+                        problems.append(Problem(loaded.shown, loaded.line_of(path + (have,)),
+                                                field_name(path + (need,)),
+                                                f"写了 `{have}` 就必须写 `{need}`" + (f"（{title}）" if title else "")))
+            continue
         line = loaded.line_of(path)
         shown_field = field_name(path)
         if keyword == "type":
@@ -114,10 +124,6 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
             message = f"格式不对（“{error.instance}”）：{description}"
         elif keyword == "minItems":
             message = "至少要有一项"
-        elif keyword == "dependentRequired":
-            pairs = [(have, need) for have, needs in error.validator_value.items() if have in error.instance
-                     for need in needs if need not in error.instance]
-            message = "；".join(f"写了 `{have}` 就必须写 `{need}`" for have, need in pairs)
         else:
             message = error.message
         problems.append(Problem(loaded.shown, line, shown_field, message))

@@ -31,14 +31,26 @@ class LoadedFile:
         return self.lines.get((), 1)
 
 
+MAX_BYTES = 1_000_000     # real files are ~10 KB; a bigger one is a paste gone wrong, and slow to parse
+
+
 class _Converter:
     def __init__(self, shown: str):
         self.shown = shown
         self.lines: dict[tuple, int] = {}
         self.problems: list[Problem] = []
+        self.seen: set[int] = set()
 
     def convert(self, node: yaml.Node, path: tuple) -> object:
         self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            # An alias (*name) reuses a node: refuse it, which also stops "billion laughs" blow-ups.
+            if id(node) in self.seen:
+                if not any("YAML 引用" in p.message for p in self.problems):    # once per file is enough
+                    self.problems.append(Problem(self.shown, node.start_mark.line + 1, field_name(path),
+                                                 "不支持 YAML 引用（&锚点 / *别名）：请把内容直接写出来"))
+                return None
+            self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:
@@ -69,6 +81,12 @@ def load(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, 1, "(文件)", f"无法读取文件：{exc.strerror}")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(shown, 1, "(文件)", f"文件太大（{len(raw) / 1e6:.1f} MB，上限 {MAX_BYTES / 1e6:.0f} MB）："
+                                                  "一个地区文件不需要这么大，请检查是否粘贴了整篇原文")]
+    if b"\0" in raw:
+        return None, [Problem(shown, raw[: raw.index(b"\0")].count(b"\n") + 1, "(文件)",
+                              "文件里有空字节（NUL）：可能是 UTF-16 编码或不是文本文件，请用 UTF-8 保存")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -85,6 +103,8 @@ def load(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
         return None, [Problem(shown, line, "(文件)", f"YAML 格式错误：{exc.problem}{hint}")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown, 1, "(文件)", f"YAML 格式错误：{exc}")]
+    except RecursionError:
+        return None, [Problem(shown, 1, "(文件)", "YAML 嵌套太深：请检查括号 [ ] { } 是否成对")]
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         return None, [Problem(shown, 1, "(文件)", "文件里没有数据")]
@@ -92,7 +112,10 @@ def load(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
         return None, [Problem(shown, nodes[1].start_mark.line + 1, "(文件)",
                               "一个文件只能有一份数据（删掉多余的 --- 分隔线）")]
     converter = _Converter(shown)
-    data = converter.convert(nodes[0], ())
+    try:
+        data = converter.convert(nodes[0], ())
+    except RecursionError:
+        return None, [Problem(shown, 1, "(文件)", "YAML 嵌套太深：请检查缩进和括号是否成对")]
     if converter.problems:
         return None, converter.problems
     return LoadedFile(path, shown, data, converter.lines), []

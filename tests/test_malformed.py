@@ -1,0 +1,91 @@
+"""The malformed corpus: every broken file gives exit 1, a FILE:LINE: field: message naming it, no traceback.
+
+Each folder in tests/malformed/ holds files to drop into a copy of the real
+project (paths relative to the project root) and expect.txt, a fragment the
+message about that file must contain.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import run_generator
+
+CORPUS = Path(__file__).resolve().parent / "malformed"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+): (?P<field>[^:]+): (?P<message>.+)$")
+
+
+def _run_in_process(root: Path, capsys) -> tuple[int, str, str]:
+    """The command line's main(), in this process (a subprocess per case is ~1 s each)."""
+    from generator.__main__ import main
+    capsys.readouterr()
+    code = main(["--root", str(root), "validate"])     # an uncaught exception fails the test
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def check_rejected(root: Path, broken: set[str], expect: str, capsys=None) -> list[dict]:
+    if capsys is None:
+        result = run_generator(root, "validate")
+        code, stdout, stderr = result.returncode, result.stdout, result.stderr
+    else:
+        code, stdout, stderr = _run_in_process(root, capsys)
+    output = stdout + stderr
+    assert code == 1, output
+    assert "Traceback" not in output, output
+    lines = [LINE.match(line) for line in stdout.splitlines()]
+    assert lines and all(lines), stdout
+    found = [m.groupdict() for m in lines]
+    about_broken = [p for p in found if p["file"] in broken]
+    assert about_broken, f"no problem names {broken}: {found}"
+    assert any(expect in p["field"] + ": " + p["message"] for p in about_broken), (expect, about_broken)
+    return found
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_malformed_file_is_rejected_clearly(case, data_copy, capsys):
+    folder = CORPUS / case
+    broken = set()
+    for path in folder.rglob("*"):
+        if path.is_file() and path.name != "expect.txt":
+            relative = path.relative_to(folder)
+            (data_copy / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, data_copy / relative)
+            broken.add(relative.as_posix())
+    check_rejected(data_copy, broken, (folder / "expect.txt").read_text(encoding="utf-8").strip(), capsys)
+
+
+def test_huge_file_is_rejected(data_copy):
+    """5 MB of valid-looking YAML: refused by size before parsing (generated here, not committed).
+
+    Run as a real command, like the nesting case below, to show no traceback escapes the CLI."""
+    city = CORPUS / "empty-quote/policies/hunan/zhuzhou.yaml"
+    text = city.read_text(encoding="utf-8").replace("quote:", "quote: 个人账户余额可以继承")
+    filler = "".join(f"  - 第 {i} 条说明，用来把文件撑大。\n" for i in range(120_000))
+    text = text.replace("notes:\n", "notes:\n" + filler)
+    assert len(text.encode("utf-8")) > 5_000_000
+    (data_copy / "policies/hunan/zhuzhou.yaml").write_text(text, encoding="utf-8")
+    check_rejected(data_copy, {"policies/hunan/zhuzhou.yaml"}, "文件太大")
+
+
+def test_broken_file_leaves_other_files_checked(data_copy):
+    """One broken file does not hide the problems of another: all are reported in one run."""
+    shutil.copy(CORPUS / "tab-indent/policies/hunan/zhuzhou.yaml", data_copy / "policies/hunan/zhuzhou.yaml")
+    changsha = data_copy / "policies/hunan/changsha.yaml"
+    changsha.write_text(changsha.read_text(encoding="utf-8").replace("parent: hunan", "parent: hunnan"),
+                        encoding="utf-8")
+    found = check_rejected(data_copy, {"policies/hunan/zhuzhou.yaml"}, "Tab")
+    assert any(p["file"] == "policies/hunan/changsha.yaml" and p["field"] == "parent" for p in found)
+
+
+def test_deep_nesting_through_the_command_line(data_copy):
+    shutil.copy(CORPUS / "deep-nesting/policies/hunan/zhuzhou.yaml", data_copy / "policies/hunan/zhuzhou.yaml")
+    check_rejected(data_copy, {"policies/hunan/zhuzhou.yaml"}, "嵌套太深")
