@@ -24,13 +24,14 @@ CLASS_TEXT = {"official": "官方", "media": "媒体", "third-party": "第三方
 LEVEL_TEXT = {"national": "全国", "province": "省", "city": "市"}
 CASH_ORDER = ("能", "视情况", "不能", "未查明")
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def md(value) -> str:
     """Data text → Markdown that renders as exactly that text."""
     text = html.escape(str(value), quote=False)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = text.replace("~", "&#126;")   # Python-Markdown cannot backslash-escape ~ (it shows the backslash)
     return " ".join(text.split())      # one line: a newline in data cannot start a block
 
 
@@ -48,6 +49,7 @@ def _environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True,
                              comment_start_string="{##", comment_end_string="##}")  # {#id} is Markdown here
     env.filters["md"] = md
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # tojson: front matter values
     env.filters["attr"] = attr
     env.globals.update(GRADE_TEXT=GRADE_TEXT, CLASS_TEXT=CLASS_TEXT, LEVEL_TEXT=LEVEL_TEXT,
                        rule_anchor=rule_anchor, source_anchor=source_anchor)

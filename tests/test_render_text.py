@@ -1,0 +1,106 @@
+"""Text from the data is always shown as text (property-based, over the real renderer).
+
+Arbitrary text, biased towards HTML, <script>, Markdown, Jinja and diagram
+syntax, is put into the fields of a real rule, source and jurisdiction. The
+page is rendered by generator.render and turned into HTML by Python-Markdown
+with the extensions of mkdocs.yml. The HTML must have exactly the elements of
+a page with harmless text, and each field must read back as the text typed.
+"""
+from __future__ import annotations
+
+import dataclasses
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from conftest import ROOT
+from generator.render import render_pages
+from generator.validate import load_knowledge_base
+
+PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", "&lt;", "&#60;", "**", "__", "*",
+            "_", "[x](y)", "![i](j)", "<http://x.y>", "{{ 7*7 }}", "{% if %}", "{#", "#}", "{: .x }", "{#id}",
+            "|", "| a | b |", "---", "```", "`", "~~", "\\", "\\*", "# ", "> ", "- ", "1. ", "+ ", "\n", "\t",
+            "A-->B", "graph TD;", "A[\"x\"]", "B((y))", "C{z}", "click A", ":", ": ", "\"", "'", "&", "<", ">",
+            "\u3000", "  \n", "\n\n", "=", "===", "%%", "@", "$", "javascript:"]
+TEXT = st.lists(st.one_of(st.sampled_from(PAYLOADS),
+                          st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=5)),
+                min_size=1, max_size=8).map("".join).filter(lambda s: s.strip())
+EXTENSIONS = ["attr_list", "tables", "toc"]        # as in mkdocs.yml
+KB = load_knowledge_base(ROOT)
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag):
+        self.tags.append("/" + tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _with_text(make) -> dict:
+    """Pages rendered with every tested field of Changsha set by make(field number)."""
+    changsha = KB.jurisdictions["changsha"]
+    rule = changsha.rules[0]
+    cite = rule.citations[0]
+    source = dataclasses.replace(cite.source, title=make(1), note=make(2), issuer=make(3))
+    new_rule = dataclasses.replace(
+        rule, summary=make(4), conditions=(make(5),), materials=(make(6),), steps=(make(7),),
+        time_limit=make(8), notes=(make(9),),
+        where=(dataclasses.replace(rule.where[0], name=make(10), note=make(11)),),
+        citations=(dataclasses.replace(cite, source=source, locator=make(12), quote=make(13)),))
+    j = dataclasses.replace(changsha, name=make(14), short_name=make(15), notes=(make(16),),
+                            rules=(new_rule,) + changsha.rules[1:])
+    sources = dict(KB.sources, **{source.id: source})
+    # Only Changsha and its ancestors: enough for both pages, and 17 provinces would slow every example.
+    chain = {a.id: a for a in KB.ancestors(changsha)}
+    kb = dataclasses.replace(KB, jurisdictions={k: v for k, v in dict(KB.jurisdictions, changsha=j).items()
+                                                if k in chain or k == "changsha"}, sources=sources)
+    return render_pages(kb)
+
+
+def _html(page_markdown: str) -> tuple[_Page, dict]:
+    content, meta = get_data(page_markdown)        # front matter, read as MkDocs reads it
+    parser = _Page()
+    parser.feed(markdown.markdown(content, extensions=EXTENSIONS))
+    return parser, meta
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+PAGES = ("hunan/changsha/index.md", "sources.md")
+BASELINE = {page: _html(_with_text(lambda i: f"F{i}plain")[page]) for page in PAGES}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_data_text_cannot_change_the_page(text):
+    pages = _with_text(lambda i: f"F{i}X{text}F{i}Y")
+    for page in PAGES:
+        parsed, meta = _html(pages[page])
+        baseline, base_meta = BASELINE[page]
+        assert parsed.tags == baseline.tags, page           # no element added, removed or closed early
+        assert set(meta) == set(base_meta)
+        shown = "".join(parsed.text)
+        for i in range(1, 17):
+            start = shown.find(f"F{i}X")
+            if start == -1:
+                assert f"F{i}plain" not in "".join(baseline.text), (page, i)
+                continue
+            end = shown.index(f"F{i}Y", start)
+            assert _normal(shown[start + len(f"F{i}X"): end]) == _normal(text), (page, i)
+    meta = _html(pages["hunan/changsha/index.md"])[1]        # the <title> and description come from here
+    assert _normal(f"F15X{text}F15Y") in _normal(meta["title"])
+    assert _normal(f"F14X{text}F14Y") in _normal(meta["description"])
