@@ -7,6 +7,10 @@ a failed build never leaves a half-written site/.
 """
 from __future__ import annotations
 
+import calendar
+import datetime
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,10 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from .export import export_files
+from .export import EXPORT_PATH, export_files
 from .model import KnowledgeBase
 from .render import HOME_PAGE, SOURCES_PAGE, md_path, render_pages
-from .validate import load_knowledge_base
+from .validate import date_range, load_knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,6 +115,15 @@ def generate(root: Path = ROOT, out: Path | None = None) -> Path:
     return config_path
 
 
+def _data_epoch(config_path: Path) -> str:
+    """The latest date in the data, for MkDocs' sitemap dates: same data, same bytes on any day."""
+    data = json.loads((config_path.parent / "docs" / EXPORT_PATH).read_text(encoding="utf-8"))
+    dates = [d for j in data["jurisdictions"] for d in [j["last_verified"]] + [r["last_verified"] for r in j["rules"]]
+             if d]
+    latest = date_range(max(dates))[0] if dates else datetime.date(2000, 1, 1)
+    return str(calendar.timegm(latest.timetuple()))
+
+
 def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None) -> Path:
     """Validate, generate, run MkDocs --strict, then replace site/ whole."""
     site = (site or root / "site").resolve()
@@ -121,7 +134,7 @@ def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None) 
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
              "-f", str(config_path), "-d", str(staging)],
-            capture_output=True, text=True)
+            capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": _data_epoch(config_path)})
         if result.returncode != 0:
             raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + (result.stderr or result.stdout).strip())
         old = site.with_name(f".{site.name}-old")

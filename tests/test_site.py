@@ -134,3 +134,17 @@ def test_failed_build_leaves_previous_site_intact(data_copy):
         build(data_copy, site=site, out=data_copy / "build")
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_two_full_builds_are_byte_identical(tmp_path, built, export):
+    """site/ itself, not just the Markdown: sitemap.xml(.gz) and search_index.json included."""
+    from generator.build import build
+    second = build(ROOT, site=tmp_path / "site", out=tmp_path / "build")
+    files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "api/v1/schema.json"} <= set(files)
+    different = [f for f in files if (built / f).read_bytes() != (second / f).read_bytes()]
+    assert not different
+    # The sitemap's dates come from the data, not from the day of the build.
+    latest = max(d for j in export["jurisdictions"] for d in [j["last_verified"]] + [r["last_verified"] for r in j["rules"]] if d)
+    assert f"<lastmod>{latest}</lastmod>" in (built / "sitemap.xml").read_text(encoding="utf-8")
