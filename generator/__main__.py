@@ -18,14 +18,23 @@ def _watched_state(root: Path) -> tuple:
                         for p in (root / folder).rglob("*") if p.is_file()))
 
 
+def _check_dead_list(root: Path, kb) -> None:
+    from .links import check_dead_list
+    problems = check_dead_list(kb, root / "data" / "known-dead-urls.yaml", root)
+    if problems:
+        raise DataError(problems)
+
+
 def cmd_validate(root: Path) -> int:
     kb = load_knowledge_base(root)
+    _check_dead_list(root, kb)
     rules = sum(len(j.rules) for j in kb.jurisdictions.values())
     print(f"数据有效：{len(kb.jurisdictions)} 个地区，{rules} 条规则，{len(kb.sources)} 个来源。")
     return 0
 
 
 def cmd_build(root: Path) -> int:
+    _check_dead_list(root, load_knowledge_base(root))
     site = build(root)
     print(f"网站已生成：{site}")
     return 0

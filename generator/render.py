@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import links
 from .export import rule_anchor, source_anchor
 from .model import GRADE_TEXT, Jurisdiction, KnowledgeBase
 
@@ -51,6 +52,7 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = md
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # tojson: front matter values
     env.filters["attr"] = attr
+    env.globals["archived_url"] = links.archived_url      # data/known-dead-urls.yaml
     env.globals.update(GRADE_TEXT=GRADE_TEXT, CLASS_TEXT=CLASS_TEXT, LEVEL_TEXT=LEVEL_TEXT,
                        rule_anchor=rule_anchor, source_anchor=source_anchor)
     return env

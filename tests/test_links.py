@@ -1,0 +1,105 @@
+"""Source links: the offline dead-link list is well-formed and shown on the site; check-links reports.
+
+check-links is tested only against a local http.server on 127.0.0.1 started here: it never
+touches the network in the default tests.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from functools import partial
+from http.server import HTTPServer, SimpleHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_generator
+from generator import links
+from generator.validate import load_knowledge_base
+
+
+def test_checked_in_dead_list_is_valid():
+    kb = load_knowledge_base(ROOT)
+    assert links.DEAD_URLS_PATH.exists()
+    assert links.check_dead_list(kb) == []
+    dead, _ = links.read_dead()
+    for url, entry in dead.items():
+        assert url in {s.url for s in kb.sources.values()}
+        assert entry["archived"] != url and entry["archived"].startswith(("http://", "https://"))
+
+
+def test_dead_list_problems_name_file_line_and_field(tmp_path):
+    kb = load_knowledge_base(ROOT)
+    real_url = next(s.url for s in kb.sources.values() if s.url)
+    listed = tmp_path / "known-dead-urls.yaml"
+    listed.write_text(f"dead:\n  - url: https://example.org/not-a-source\n    archived: https://archive.example/x\n"
+                      f"    checked: 2026-01-01\n  - url: {real_url}\n    archived: not a url\n    checked: 2026-02-30\n",
+                      encoding="utf-8")
+    problems = {(p.line, p.field): p.message for p in links.check_dead_list(kb, listed, tmp_path)}
+    assert "没有哪个来源" in problems[(2, "dead[0].url")]
+    assert "http" in problems[(6, "dead[1].archived")]
+    assert "日期" in problems[(7, "dead[1].checked")]
+
+
+def test_archived_copy_is_shown_next_to_a_dead_link(tmp_path, monkeypatch):
+    from generator.render import render_pages
+    kb = load_knowledge_base(ROOT)
+    source = next(s for s in kb.sources.values() if s.url)
+    listed = tmp_path / "known-dead-urls.yaml"
+    listed.write_text(f"dead:\n  - url: {source.url}\n    archived: https://archive.example/web/{source.id}\n"
+                      "    checked: 2026-01-01\n", encoding="utf-8")
+    monkeypatch.setattr(links, "DEAD_URLS_PATH", listed)
+    links.archived_url.cache_clear()
+    try:
+        page = render_pages(kb)["sources.md"]
+    finally:
+        links.archived_url.cache_clear()
+    entry = page.split(f"{{#src-{source.id}}}")[1].split("\n## ")[0]
+    assert f'href="https://archive.example/web/{source.id}"' in entry
+    assert "原网址已失效" in entry
+    assert page.count("原网址已失效") == 1
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def local_server(tmp_path):
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "ok.html").write_text("ok", encoding="utf-8")
+    server = HTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(served)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _point_sources_at(root: Path, base: str, missing_in: str) -> None:
+    """Every source url → the local server; the first one in missing_in → a page that does not exist."""
+    for path in (root / "policies").rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"(\n    url: )\S+", rf"\g<1>{base}/ok.html", text)
+        if path.name == missing_in:
+            text = text.replace(f"url: {base}/ok.html", f"url: {base}/gone.html", 1)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_check_links_reports_dead_and_live(data_copy, local_server):
+    _point_sources_at(data_copy, local_server, "changsha.yaml")
+    result = run_generator(data_copy, "check-links", "--timeout", "3")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"| HTTP 404 | {local_server}/gone.html |" in result.stdout
+    assert f"| 能打开 | {local_server}/ok.html |" in result.stdout
+    assert "1 个打不开" in result.stdout
+
+
+def test_check_links_all_live(data_copy, local_server):
+    _point_sources_at(data_copy, local_server, "none")
+    result = run_generator(data_copy, "check-links", "--timeout", "3")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 个打不开" in result.stdout
