@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .contributing import PAGE as CONTRIBUTING_PAGE, contributing_page
 from .export import EXPORT_PATH, export_files
 from .model import KnowledgeBase
 from .render import HOME_PAGE, SOURCES_PAGE, md_path, render_pages
@@ -27,10 +28,10 @@ from .validate import date_range, load_knowledge_base
 ROOT = Path(__file__).resolve().parent.parent
 
 # Everything generated from the data: each producer returns {path inside docs/: content}.
-PRODUCERS = [render_pages, export_files]
+PRODUCERS = [render_pages, export_files, contributing_page]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
-EXTRA_NAV: list[dict[str, str]] = []
+EXTRA_NAV: list[dict[str, str]] = [{"参与维护": CONTRIBUTING_PAGE}]
 
 
 class BuildError(Exception):
