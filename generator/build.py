@@ -133,11 +133,14 @@ def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None) 
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+            # No --quiet: it hides warnings from MkDocs' own count, and then --strict lets them through.
+            [sys.executable, "-m", "mkdocs", "build", "--strict",
              "-f", str(config_path), "-d", str(staging)],
             capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": _data_epoch(config_path)})
         if result.returncode != 0:
-            raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + (result.stderr or result.stdout).strip())
+            output = (result.stderr or result.stdout).strip().splitlines()
+            shown = [line for line in output if line.startswith(("WARNING", "ERROR", "Aborted"))] or output
+            raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + "\n".join(shown))
         old = site.with_name(f".{site.name}-old")
         if old.exists():
             shutil.rmtree(old)

@@ -34,3 +34,17 @@ def test_schema_and_guide_are_published(built):
         assert heading in guide
     assert "python -m generator new-city" in guide
     assert 'href="contributing/"' in (built / "index.html").read_text(encoding="utf-8")   # in the navigation
+
+
+def test_failed_mkdocs_build_leaves_previous_site_intact(data_copy):
+    """Validation passes but MkDocs --strict fails (a broken link): site/ is untouched, no staging left."""
+    import pytest
+    from generator.build import BuildError, build
+    site = data_copy / "site"
+    build(data_copy, site=site, out=data_copy / "build")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (data_copy / "content/broken.md").write_text("---\ntitle: 坏链接\n---\n\n[不存在](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(data_copy, site=site, out=data_copy / "build")
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not [p for p in data_copy.iterdir() if p.name.startswith(".site")]
