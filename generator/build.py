@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .export import export_files
+from .faq import FAQ_PAGE, faq_pages
 from .model import KnowledgeBase
 from .render import HOME_PAGE, SOURCES_PAGE, md_path, render_pages
 from .validate import load_knowledge_base
@@ -23,10 +24,10 @@ from .validate import load_knowledge_base
 ROOT = Path(__file__).resolve().parent.parent
 
 # Everything generated from the data: each producer returns {path inside docs/: content}.
-PRODUCERS = [render_pages, export_files]
+PRODUCERS = [render_pages, export_files, faq_pages]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
-EXTRA_NAV: list[dict[str, str]] = []
+EXTRA_NAV: list[dict[str, str]] = [{"常见问题": FAQ_PAGE}]
 
 
 class BuildError(Exception):
