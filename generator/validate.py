@@ -103,6 +103,7 @@ class _Checker:
         kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
                            dict(sorted((s.id, s) for s, _ in sources.values())))
         kb.questions = faq.collect_questions(self, faq_file, kb)   # needs sources and effective rules
+        kb.search_terms = self.search_terms
         return None if self.problems else kb
 
     def load_vocabulary(self, path: Path):
@@ -116,6 +117,7 @@ class _Checker:
             return None, None
         situations: dict[str, Situation] = {}
         outcomes: dict[str, Outcome] = {}
+        self.search_terms = list(loaded.data.get("search_terms", []))
         for key, target, build in (
             ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i)),
             ("outcomes", outcomes, lambda i, d: Outcome(d["id"], d["name"], d["short"], d["cash"])),
