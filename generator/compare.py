@@ -73,9 +73,13 @@ def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
     for s in situations:
         here = situation_page(s)
         by_cash: dict[str, list] = {key: [] for key in CASH_LABEL}
+        groups: dict[str, tuple[Jurisdiction, list]] = {}   # only jurisdictions with a rule, by group
         for row in rows:
             e = row["cells"].get(s.id)
-            by_cash[e.rule.outcome.cash if e else MISSING].append(row["j"])
+            by_cash[e.rule.outcome.cash if e else MISSING].append((row["j"], e))
+            if e is not None:
+                groups.setdefault(row["group"].id, (row["group"], []))[1].append((row["j"], e))
         pages[here] = env.get_template("compare_situation.md.j2").render(
-            **common, s=s, by_cash=by_cash, link=lambda target, here=here: relative(here, target))
+            **common, s=s, by_cash=by_cash, groups=list(groups.values()),
+            link=lambda target, here=here: relative(here, target))
     return pages
