@@ -139,6 +139,7 @@ class KnowledgeBase:
     outcomes: list[Outcome]
     jurisdictions: dict[str, Jurisdiction]   # in display order
     sources: dict[str, Source]               # sorted by id
+    questions: list = field(default_factory=list)   # general questions from policies/faq.yaml (faq.GeneralQuestion)
 
     def parent(self, jurisdiction: Jurisdiction) -> Jurisdiction | None:
         return self.jurisdictions.get(jurisdiction.parent_id) if jurisdiction.parent_id else None
