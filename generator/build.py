@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .compare import compare_nav, compare_pages
 from .export import export_files
 from .faq import FAQ_PAGE, faq_pages
 from .model import KnowledgeBase
@@ -24,10 +25,11 @@ from .validate import load_knowledge_base
 ROOT = Path(__file__).resolve().parent.parent
 
 # Everything generated from the data: each producer returns {path inside docs/: content}.
-PRODUCERS = [render_pages, export_files, faq_pages]
+PRODUCERS = [render_pages, export_files, faq_pages, compare_pages]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
-EXTRA_NAV: list[dict[str, str]] = [{"常见问题": FAQ_PAGE}]
+# An entry may be a function of the data, for sections whose pages depend on it.
+EXTRA_NAV: list = [{"常见问题": FAQ_PAGE}, compare_nav]
 
 
 class BuildError(Exception):
@@ -44,7 +46,7 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
             nav.append({j.name: [md_path(j)] + [{c.name: md_path(c)} for c in kb.children(j)]})
         elif kb.parent(j) and kb.parent(j).level == "national":
             nav.append({j.name: md_path(j)})          # 直辖市: a city directly under the state
-    nav += EXTRA_NAV
+    nav += [entry(kb) if callable(entry) else entry for entry in EXTRA_NAV]
     nav.append({"来源清单": SOURCES_PAGE})
     nav += content_pages
     return nav
