@@ -16,17 +16,21 @@ from pathlib import Path
 import yaml
 
 from .export import export_files
+from .feed import feed_files
 from .model import KnowledgeBase
 from .render import HOME_PAGE, SOURCES_PAGE, md_path, render_pages
+from .report_pages import CHANGES_PAGE, QUALITY_PAGE, report_pages
 from .validate import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # Everything generated from the data: each producer returns {path inside docs/: content}.
 PRODUCERS = [render_pages, export_files]
+PRODUCERS += [report_pages, feed_files]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 EXTRA_NAV: list[dict[str, str]] = []
+EXTRA_NAV += [{"最近变化": CHANGES_PAGE}, {"数据质量": QUALITY_PAGE}]
 
 
 class BuildError(Exception):
