@@ -42,8 +42,10 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
 
 
 def entry_title(change: Change) -> str:
-    return (f"{change.jurisdiction.short_name} · {change.rule.situation.name}："
-            f"{change.before_outcome.name} → {change.after_outcome.name}")
+    prefix = f"{change.jurisdiction.short_name} · {change.rule.situation.name}："
+    if change.before_outcome == change.after_outcome:
+        return f"{prefix}规定有变化（结果仍为{change.after_outcome.name}）"
+    return f"{prefix}{change.before_outcome.name} → {change.after_outcome.name}"
 
 
 def _entry(feed: ET.Element, change: Change, here: str) -> None:
