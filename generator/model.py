@@ -156,6 +156,8 @@ class KnowledgeBase:
     outcomes: list[Outcome]
     jurisdictions: dict[str, Jurisdiction]   # in display order
     sources: dict[str, Source]               # sorted by id
+    questions: list = field(default_factory=list)   # general questions from policies/faq.yaml (faq.GeneralQuestion)
+    search_terms: list[str] = field(default_factory=list)  # domain words kept whole by the search segmenter
 
     def parent(self, jurisdiction: Jurisdiction) -> Jurisdiction | None:
         return self.jurisdictions.get(jurisdiction.parent_id) if jurisdiction.parent_id else None

@@ -9,7 +9,6 @@ from datetime import date
 
 from .model import SOURCE_CLASSES, KnowledgeBase
 from .problems import Problem
-from .validate import date_range
 from .yamlfile import load
 
 GRADES = ("A", "B", "C")
@@ -25,6 +24,7 @@ def stale_before(today: date) -> date:
 
 
 def stale_jurisdictions(kb: KnowledgeBase, today: date) -> list:
+    from .validate import date_range     # here, not at the top: validate → faq → export → quality
     limit = stale_before(today)
     # A partial date ("2025-03") counts as its last day: only certainly-old checks are flagged.
     return [j for j in kb.jurisdictions.values() if date_range(j.last_verified)[1] < limit]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import faq
 from .export import rule_anchor, source_anchor
 from .model import GRADE_TEXT, Jurisdiction, KnowledgeBase
 
@@ -51,6 +52,7 @@ def _environment() -> jinja2.Environment:
     env.filters["attr"] = attr
     env.globals.update(GRADE_TEXT=GRADE_TEXT, CLASS_TEXT=CLASS_TEXT, LEVEL_TEXT=LEVEL_TEXT,
                        rule_anchor=rule_anchor, source_anchor=source_anchor)
+    env.globals["faq"] = faq
     return env
 
 
