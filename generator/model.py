@@ -74,6 +74,22 @@ class Place:
 
 
 @dataclass(frozen=True)
+class RuleVersion:
+    """An earlier version of a rule: what it said, when it applied, and the sources for that."""
+    outcome: Outcome
+    summary: str
+    effective_from: str | None
+    effective_until: str
+    conditions: tuple[str, ...]
+    notes: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def evidence(self) -> str:
+        return min(c.source.grade for c in self.citations)
+
+
+@dataclass(frozen=True)
 class Rule:
     jurisdiction_id: str   # where the rule is written down
     situation: Situation
@@ -88,6 +104,7 @@ class Rule:
     effective_from: str | None
     last_verified: str
     citations: tuple[Citation, ...]
+    history: tuple[RuleVersion, ...] = ()   # earlier versions, newest first
 
     @property
     def id(self) -> str:
