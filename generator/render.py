@@ -16,6 +16,7 @@ import jinja2
 
 from . import faq
 from .export import rule_anchor, source_anchor
+from .finder import finder_json
 from .model import GRADE_TEXT, Jurisdiction, KnowledgeBase
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -84,5 +85,5 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         kb=kb, link=lambda target: relative(SOURCES_PAGE, target), md_path=md_path)
     pages[HOME_PAGE] = env.get_template("home.md.j2").render(
         kb=kb, link=lambda target: relative(HOME_PAGE, target), md_path=md_path,
-        groups_of=lambda j: cash_groups(kb, j))
+        groups_of=lambda j: cash_groups(kb, j), finder_json=finder_json(kb))
     return pages
