@@ -147,20 +147,23 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
             lines.append(current)
             current = ""
             continue
-        if token in _CLOSING and len(current) > 1:   # carry the last character down with the comma
-            lines.append(current[:-1])
-            current = current[-1] + token
+        keep = len(current) - 1 if token in _CLOSING else len(current)   # the comma takes a character down
+        while keep > 0 and (current[keep - 1] in _OPENING                # an opening quote goes down too,
+                            or current[keep:].lstrip()[:1] in _CLOSING):   # and what a closing mark follows
+            keep -= 1
+        if keep == 0 and not all(c in _OPENING for c in current):       # no better place: break here
+            keep = len(current)
+        if current[:keep]:
+            lines.append(current[:keep])
+        current = current[keep:]
+        if text_width(current + token, bold) <= width:
+            current += token
             continue
-        carried = ""
-        if len(current) > 1 and current[-1] in _OPENING:   # an opening quote goes down with its word
-            current, carried = current[:-1], current[-1]
-        if current:
-            lines.append(current)
-        current = carried
         for c in token:                                # a word longer than the line: break it
             if current and text_width(current + c, bold) > width:
-                lines.append(current)
-                current = ""
+                cut = len(current) - 1 if len(current) > 1 and current[-1] in _OPENING else len(current)
+                lines.append(current[:cut])
+                current = current[cut:]
             current += c
     if current or not lines:
         lines.append(current)

@@ -85,8 +85,9 @@ def svg_of(html: str) -> _Svg:
 
 
 def generous_width(text: str, bold: bool, size: float = 14) -> float:
-    """The issue's yardstick: a CJK character is 1 em; other characters at most 0.62 em (0.68 bold)."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.68 if bold else 0.62 for c in text) * size
+    """The issue's yardstick: a CJK character is 1 em; a space at most 0.35 em; others at most 0.62 em (0.68 bold)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.35 if c == " " else 0.68 if bold else 0.62
+               for c in text) * size
 
 
 def paths(flow) -> list[list[str]]:
@@ -350,3 +351,23 @@ def test_checker_walks_the_page_flow_to_each_outcome(built, kb, tmp_path):
     assert "第 1 问" in restarted["text"]
     back = run(["否", "上一步"])
     assert flow.questions[0].label in back["text"]
+
+
+def test_line_breaking_never_overflows_and_keeps_every_character():
+    import random
+    from generator.flow import wrap
+    rng = random.Random(3)
+    alphabet = "长沙医保账户，。、“”（）《》ABCWMmw il1 0"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80)))
+        width = rng.choice([60, 120, 248, 292])
+        for bold in (False, True):
+            lines = wrap(text, width, bold)
+            assert all(generous_width(line, bold) <= width for line in lines), (text, width, lines)
+            assert "".join(lines).replace(" ", "") == text.replace(" ", ""), (text, lines)
+    for _ in range(500):       # Chinese-like text: words with single punctuation marks between them
+        words = ["".join(rng.choice("长沙医保账户ABCm1") for _ in range(rng.randint(1, 6))) for _ in range(12)]
+        text = "".join(w + rng.choice(["，", "。", "、", "（", "）", "“", "”", ""]) for w in words)
+        lines = wrap(text, rng.choice([60, 120, 248]))
+        assert not any(line[0] in "，。、）》”" for line in lines[1:]), (text, lines)
+        assert not any(line[-1] in "（《“" for line in lines[:-1]), (text, lines)
