@@ -24,6 +24,7 @@ class Situation:
     name: str
     question: str
     order: int
+    fallback: bool = False   # the general case: where "none of the above" ends in the flow
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ def _environment() -> jinja2.Environment:
     env.globals.update(GRADE_TEXT=GRADE_TEXT, CLASS_TEXT=CLASS_TEXT, LEVEL_TEXT=LEVEL_TEXT,
                        rule_anchor=rule_anchor, source_anchor=source_anchor)
     env.globals["faq"] = faq
+    from . import flow   # imported here: flow.py reuses this module's escaping
+    env.globals.update(flow_of=flow.build_flow, flow_svg=flow.svg, flow_json=flow.data_json)
     return env
 
 

@@ -119,7 +119,8 @@ class _Checker:
         outcomes: dict[str, Outcome] = {}
         self.search_terms = list(loaded.data.get("search_terms", []))
         for key, target, build in (
-            ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i)),
+            ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i,
+                                                         d["id"] == loaded.data.get("fallback"))),
             ("outcomes", outcomes, lambda i, d: Outcome(d["id"], d["name"], d["short"], d["cash"])),
         ):
             seen_names: set[str] = set()
@@ -131,6 +132,9 @@ class _Checker:
                 else:
                     target[item["id"]] = build(index, item)
                     seen_names.add(item["name"])
+        fallback = loaded.data.get("fallback")
+        if fallback is not None and fallback not in situations:
+            self.report(loaded, ("fallback",), f"情形里没有 `{fallback}`" + _suggest(fallback, situations))
         return situations, outcomes
 
     def collect_sources(self, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedFile]]:
