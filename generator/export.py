@@ -5,13 +5,19 @@ null. Output is deterministic: same data, byte-identical file.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
+from datetime import date
 
+from .history import all_changes
 from .model import Jurisdiction, KnowledgeBase, Source
+from .quality import figures
 from .schema import SCHEMA_PATH
 
 SCHEMA_VERSION = 1
 EXPORT_PATH = "api/v1/policies.json"
+CSV_PATH = "api/v1/rules.csv"
 SCHEMA_EXPORT_PATH = "api/v1/schema.json"     # the data format, published next to the data
 
 
@@ -36,6 +42,25 @@ def _source(source: Source) -> dict:
         "official_copy": source.official_copy,
         "retrieved": source.retrieved,
     }
+
+
+def _citations(citations) -> list[dict]:
+    return [{"source": c.source.id, "locator": c.locator, "quote": c.quote} for c in citations]
+
+
+def _version(v) -> dict:
+    """An earlier version of a rule, newest first in the list."""
+    return {"outcome": v.outcome.id, "outcome_name": v.outcome.name, "summary": v.summary,
+            "effective_from": v.effective_from, "effective_until": v.effective_until,
+            "conditions": list(v.conditions), "notes": list(v.notes), "citations": _citations(v.citations)}
+
+
+def _change(c) -> dict:
+    return {"date": c.date, "jurisdiction": c.jurisdiction.id, "rule": c.rule.id,
+            "url": f"{c.jurisdiction.page_path}#{rule_anchor(c.rule.id)}",
+            "before": {"outcome": c.before_outcome.id, "summary": c.before_summary},
+            "after": {"outcome": c.after_outcome.id, "summary": c.after_summary},
+            "citations": _citations(c.citations)}
 
 
 def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
@@ -63,6 +88,7 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
                     {"source": c.source.id, "locator": c.locator, "quote": c.quote}
                     for c in effective.rule.citations
                 ],
+                "history": [_version(v) for v in effective.rule.history],
             }
             for effective in kb.effective_rules(j)
         ],
@@ -75,9 +101,47 @@ def policies_json(kb: KnowledgeBase) -> str:
         "jurisdictions": [_jurisdiction(kb, j) for j in kb.jurisdictions.values()],
         "sources": [_source(s) for s in kb.sources.values()],
     }
+    document["changes"] = [_change(c) for c in all_changes(kb)]       # newest first
+    document["quality"] = figures(kb, date.today())                 # stale list depends on the day
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situation", "situation_name",
+              "outcome", "outcome_name", "evidence", "summary", "inherited_from", "url", "effective_from",
+              "last_verified", "source_ids", "document_numbers", "source_urls"]
+
+
+def rules_csv(kb: KnowledgeBase) -> str:
+    """One row per jurisdiction × effective rule, from the same records as the JSON.
+
+    UTF-8 with BOM so Excel reads Chinese; null → empty; several values → joined with "; ".
+    Document numbers and URLs list only the known ones, in citation order.
+    """
+    def joined(values) -> str:
+        return "; ".join(dict.fromkeys(v for v in values if v))
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for j in kb.jurisdictions.values():
+        record = _jurisdiction(kb, j)
+        for rule in record["rules"]:
+            cited = [kb.sources[c["source"]] for c in rule["citations"]]
+            row = {
+                "jurisdiction_id": record["id"], "jurisdiction_name": record["name"],
+                "level": record["level"], "parent": record["parent"],
+                **{key: rule[key] for key in ("situation", "situation_name", "outcome", "outcome_name",
+                                              "evidence", "summary", "inherited_from", "url",
+                                              "effective_from", "last_verified")},
+                "source_ids": joined(s.id for s in cited),
+                "document_numbers": joined(s.document_number for s in cited),
+                "source_urls": joined(s.url for s in cited),
+            }
+            writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return "\ufeff" + buffer.getvalue()
 
 
 def export_files(kb: KnowledgeBase) -> dict[str, str]:
     """Machine-readable files placed in the site, {path inside docs/: text}."""
-    return {EXPORT_PATH: policies_json(kb), SCHEMA_EXPORT_PATH: SCHEMA_PATH.read_text(encoding="utf-8")}
+    return {EXPORT_PATH: policies_json(kb), CSV_PATH: rules_csv(kb),
+            SCHEMA_EXPORT_PATH: SCHEMA_PATH.read_text(encoding="utf-8")}

@@ -6,6 +6,7 @@ data that already passed validation (see validate.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Chinese values in the YAML → stable English codes in the export.
 SOURCE_CLASSES = {"官方": "official", "媒体": "media", "第三方": "third-party"}
@@ -24,6 +25,7 @@ class Situation:
     name: str
     question: str
     order: int
+    fallback: bool = False   # the general case: where "none of the above" ends in the flow
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,22 @@ class Place:
 
 
 @dataclass(frozen=True)
+class RuleVersion:
+    """An earlier version of a rule: what it said, when it applied, and the sources for that."""
+    outcome: Outcome
+    summary: str
+    effective_from: str | None
+    effective_until: str
+    conditions: tuple[str, ...]
+    notes: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def evidence(self) -> str:
+        return min(c.source.grade for c in self.citations)
+
+
+@dataclass(frozen=True)
 class Rule:
     jurisdiction_id: str   # where the rule is written down
     situation: Situation
@@ -88,6 +106,7 @@ class Rule:
     effective_from: str | None
     last_verified: str
     citations: tuple[Citation, ...]
+    history: tuple[RuleVersion, ...] = ()   # earlier versions, newest first
 
     @property
     def id(self) -> str:
@@ -139,6 +158,8 @@ class KnowledgeBase:
     outcomes: list[Outcome]
     jurisdictions: dict[str, Jurisdiction]   # in display order
     sources: dict[str, Source]               # sorted by id
+    questions: list = field(default_factory=list)   # general questions from policies/faq.yaml (faq.GeneralQuestion)
+    search_terms: list[str] = field(default_factory=list)  # domain words kept whole by the search segmenter
 
     def parent(self, jurisdiction: Jurisdiction) -> Jurisdiction | None:
         return self.jurisdictions.get(jurisdiction.parent_id) if jurisdiction.parent_id else None
@@ -163,8 +184,17 @@ class KnowledgeBase:
         return sorted(chosen.values(), key=lambda e: e.rule.situation.order)
 
     def rules_citing(self, source: Source) -> list[tuple[Jurisdiction, Rule]]:
-        return [(j, r) for j in self.jurisdictions.values() for r in j.rules
-                if any(c.source.id == source.id for c in r.citations)]
+        return self._citing.get(source.id, [])
+
+    @cached_property
+    def _citing(self) -> dict[str, list[tuple[Jurisdiction, Rule]]]:
+        """Source id → the rules citing it, built once: asking per source was quadratic at 400 regions."""
+        citing: dict[str, list[tuple[Jurisdiction, Rule]]] = {}
+        for j in self.jurisdictions.values():
+            for r in j.rules:
+                for source_id in dict.fromkeys(c.source.id for c in r.citations):
+                    citing.setdefault(source_id, []).append((j, r))
+        return citing
 
     def provinces(self) -> list[Jurisdiction]:
         return [j for j in self.jurisdictions.values() if j.level == "province"]

@@ -32,6 +32,8 @@ class LoadedFile:
 
 
 MAX_BYTES = 1_000_000     # real files are ~10 KB; a bigger one is a paste gone wrong, and slow to parse
+# libyaml's parser gives the same nodes and marks, several times faster (it dominates validation at 400 regions).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Converter:
@@ -95,7 +97,7 @@ def load(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
     if not text.strip():
         return None, [Problem(shown, 1, "(文件)", "文件是空的")]
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
