@@ -27,9 +27,22 @@ def _check_dead_list(root: Path, kb) -> None:
         raise DataError(problems)
 
 
-def cmd_validate(root: Path) -> int:
-    kb = load_knowledge_base(root)
+def _load_checked(root: Path):
+    """The knowledge base, plus the maintainer-facing lints (plain text, dead-link list); all problems at once."""
+    from .textcheck import check_tree
+    lint = check_tree(root)
+    try:
+        kb = load_knowledge_base(root)
+    except DataError as error:
+        raise DataError(error.problems + lint) from None
+    if lint:
+        raise DataError(lint)
     _check_dead_list(root, kb)
+    return kb
+
+
+def cmd_validate(root: Path) -> int:
+    kb = _load_checked(root)
     rules = sum(len(j.rules) for j in kb.jurisdictions.values())
     print(f"数据有效：{len(kb.jurisdictions)} 个地区，{rules} 条规则，{len(kb.sources)} 个来源。")
     for warning in stale_warnings(kb, root, date.today()):    # a warning, not an error: exit code stays 0
@@ -38,7 +51,7 @@ def cmd_validate(root: Path) -> int:
 
 
 def cmd_build(root: Path) -> int:
-    _check_dead_list(root, load_knowledge_base(root))
+    _load_checked(root)
     site = build(root)
     print(f"网站已生成：{site}")
     return 0

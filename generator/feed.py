@@ -68,7 +68,7 @@ def atom(kb: KnowledgeBase, changes: list[Change], here: str, feed_id: str, titl
     _text(feed, "id", TAG + feed_id)
     _text(feed, "title", title)
     # Deterministic: the newest change, or the newest check of the data when nothing changed yet.
-    newest = changes[0].date if changes else max(j.last_verified for j in kb.jurisdictions.values())
+    newest = changes[0].date if changes else max(j.last_verified for j in kb.jurisdictions.values() if j.last_verified)
     _text(feed, "updated", timestamp(newest))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", SITE_TITLE)

@@ -27,7 +27,8 @@ def stale_jurisdictions(kb: KnowledgeBase, today: date) -> list:
     from .validate import date_range     # here, not at the top: validate → faq → export → quality
     limit = stale_before(today)
     # A partial date ("2025-03") counts as its last day: only certainly-old checks are flagged.
-    return [j for j in kb.jurisdictions.values() if date_range(j.last_verified)[1] < limit]
+    # A new area with no rules yet has no check date: nothing to re-check.
+    return [j for j in kb.jurisdictions.values() if j.last_verified and date_range(j.last_verified)[1] < limit]
 
 
 def _grades(rules) -> dict[str, int]:

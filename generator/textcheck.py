@@ -2,13 +2,16 @@
 
 The renderer escapes everything anyway (render.md); this check tells the
 maintainer early, with the line, instead of showing "<script>" on a page.
+It is a lint run by the `validate` and `build` commands, not part of
+load_knowledge_base, so tests can still push hostile text through the renderers.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from .problems import Problem, field_name
-from .yamlfile import LoadedFile
+from .problems import Problem, display_path, field_name
+from .yamlfile import LoadedFile, load
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;")
 # Characters that mean something in Markdown links/emphasis, HTML, Jinja or Mermaid/graph syntax.
@@ -45,4 +48,14 @@ def check(loaded: LoadedFile) -> list[Problem]:
                                         "：名称会用在标题、链接和流程图里，只写文字（括号请用全角（ ））"))
 
     walk(loaded.data, ())
+    return problems
+
+
+def check_tree(root: Path) -> list[Problem]:
+    """The text rules for every data file under policies/ (unreadable files are left to validate)."""
+    problems: list[Problem] = []
+    for path in sorted((root / "policies").rglob("*.y*ml")):
+        loaded, _ = load(path, display_path(path, root))
+        if loaded is not None:
+            problems += check(loaded)
     return problems

@@ -11,7 +11,7 @@ import difflib
 from datetime import date
 from pathlib import Path
 
-from . import faq, schema, textcheck
+from . import faq, schema
 from .model import (LEVELS, SOURCE_CLASSES, Citation, Jurisdiction, KnowledgeBase, Outcome,
                     Place, Rule, RuleVersion, Situation, Source)
 from .problems import DataError, Problem, display_path, field_name
@@ -86,7 +86,7 @@ class _Checker:
             loaded, problems = load(path, display_path(path, self.root))
             self.problems += problems
             if loaded is not None:
-                schema_problems = schema.check(loaded, "jurisdictionFile") + textcheck.check(loaded)
+                schema_problems = schema.check(loaded, "jurisdictionFile")
                 self.problems += schema_problems
                 if not schema_problems:
                     loaded_files.append(loaded)
@@ -111,7 +111,7 @@ class _Checker:
         self.problems += problems
         if loaded is None:
             return None, None
-        schema_problems = schema.check(loaded, "vocabularyFile") + textcheck.check(loaded)
+        schema_problems = schema.check(loaded, "vocabularyFile")
         self.problems += schema_problems
         if schema_problems:
             return None, None

@@ -36,23 +36,26 @@ MAX_BYTES = 1_000_000     # real files are ~10 KB; a bigger one is a paste gone 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_NODES = 100_000       # a real file has ~500 values
+
+
+class _TooBig(Exception):
+    pass
+
+
 class _Converter:
     def __init__(self, shown: str):
         self.shown = shown
         self.lines: dict[tuple, int] = {}
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
+        self.nodes = 0
 
     def convert(self, node: yaml.Node, path: tuple) -> object:
         self.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            # An alias (*name) reuses a node: refuse it, which also stops "billion laughs" blow-ups.
-            if id(node) in self.seen:
-                if not any("YAML 引用" in p.message for p in self.problems):    # once per file is enough
-                    self.problems.append(Problem(self.shown, node.start_mark.line + 1, field_name(path),
-                                                 "不支持 YAML 引用（&锚点 / *别名）：请把内容直接写出来"))
-                return None
-            self.seen.add(id(node))
+        # Aliases (*name) may repeat a node; cap the expanded size so a "billion laughs" file stops here.
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooBig
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:
@@ -118,6 +121,9 @@ def load(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
         data = converter.convert(nodes[0], ())
     except RecursionError:
         return None, [Problem(shown, 1, "(文件)", "YAML 嵌套太深：请检查缩进和括号是否成对")]
+    except _TooBig:
+        return None, [Problem(shown, 1, "(文件)", f"展开 YAML 引用（&锚点 / *别名）后超过 {MAX_NODES} 项："
+                                                  "请把内容直接写出来，不要层层引用")]
     if converter.problems:
         return None, converter.problems
     return LoadedFile(path, shown, data, converter.lines), []

@@ -38,14 +38,19 @@ class _Page(HTMLParser):
         self.tags: list[str] = []
         self.text: list[str] = []
 
+        self.in_script = False
+
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
+        self.in_script = tag in ("script", "style")
 
     def handle_endtag(self, tag):
         self.tags.append("/" + tag)
+        self.in_script = False
 
     def handle_data(self, data):
-        self.text.append(data)
+        if not self.in_script:          # JSON-LD etc. is data for machines, not text on the page
+            self.text.append(data)
 
 
 def _with_text(make) -> dict:
