@@ -12,12 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from . import schema
-from .model import (LEVELS, SOURCE_CLASSES, Citation, Jurisdiction, KnowledgeBase, Outcome,
-                    Place, Rule, Situation, Source)
+from .model import (LEVELS, SOURCE_CLASSES, Citation, Claim, Jurisdiction, KnowledgeBase, Outcome,
+                    Place, Rule, SeenIn, Situation, Source)
 from .problems import DataError, Problem, display_path, field_name
 from .yamlfile import LoadedFile, load
 
 VOCABULARY_FILE = "vocabulary.yaml"
+CLAIMS_FILE = "claims.yaml"          # 网传说法核查: not a jurisdiction file
 LEVEL_ORDER = {"national": 0, "province": 1, "city": 2}
 
 
@@ -75,7 +76,8 @@ class _Checker:
     def run(self) -> KnowledgeBase | None:
         policies = self.root / "policies"
         vocab_file = policies / VOCABULARY_FILE
-        files = sorted(p for p in policies.rglob("*.yaml") if p != vocab_file)
+        claims_file = policies / CLAIMS_FILE
+        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, claims_file))
         files += sorted(policies.rglob("*.yml"))
         situations, outcomes = self.load_vocabulary(vocab_file)
 
@@ -95,11 +97,12 @@ class _Checker:
         sources = self.collect_sources(loaded_files)
         jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, sources)
         self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
+        claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, sources)
         if self.problems:
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])
         return KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
-                             dict(sorted((s.id, s) for s, _ in sources.values())))
+                             dict(sorted((s.id, s) for s, _ in sources.values())), claims)
 
     def load_vocabulary(self, path: Path):
         loaded, problems = load(path, display_path(path, self.root))
@@ -242,6 +245,49 @@ class _Checker:
                     break
                 seen.add(current.id)
                 current = known.get(current.parent_id)
+
+    def load_claims(self, path: Path, jurisdiction_ids: set[str], sources) -> list[Claim]:
+        """policies/claims.yaml, checked like rules: known jurisdiction, every citation resolves."""
+        if not path.exists():
+            return []            # the register is optional
+        loaded, problems = load(path, display_path(path, self.root))
+        self.problems += problems
+        if loaded is None:
+            return []
+        schema_problems = schema.check(loaded, "claimsFile")
+        self.problems += schema_problems
+        if schema_problems:
+            return []
+        claims: list[Claim] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(loaded.data["claims"]):
+            base = ("claims", index)
+            ok = True
+            if item["id"] in seen:
+                self.report(loaded, base + ("id",), f"说法标识 `{item['id']}` 重复（claims[{seen[item['id']]}] 已经用过）")
+                ok = False
+            seen.setdefault(item["id"], index)
+            if item["jurisdiction"] not in jurisdiction_ids:
+                self.report(loaded, base + ("jurisdiction",), f"找不到地区 `{item['jurisdiction']}`"
+                            + (_suggest(item["jurisdiction"], jurisdiction_ids) or "：写某个地区文件的 id"))
+                ok = False
+            self.check_dates(loaded, item["seen_in"], base + ("seen_in",), ("date",))
+            citations = []
+            for c_index, cite in enumerate(item["citations"]):
+                entry = sources.get(cite["source"])
+                if entry is None:
+                    self.report(loaded, base + ("citations", c_index, "source"), f"找不到来源 `{cite['source']}`："
+                                "先在某个地区文件的 sources 里定义它" + _suggest(cite["source"], sources))
+                    ok = False
+                    continue
+                citations.append(Citation(entry[0], cite.get("locator"), cite["quote"]))
+            if ok:
+                seen_in = item["seen_in"]
+                claims.append(Claim(
+                    id=item["id"], jurisdiction_id=item["jurisdiction"], text=item["claim"],
+                    seen_in=SeenIn(seen_in["title"], seen_in.get("note"), seen_in.get("date"), seen_in.get("url")),
+                    verdict=item["verdict"], reasoning=item["reasoning"], citations=tuple(citations)))
+        return claims
 
     @staticmethod
     def display_order(jurisdictions: list[Jurisdiction]) -> dict[str, Jurisdiction]:
