@@ -15,18 +15,19 @@ from pathlib import Path
 
 import yaml
 
+from .claims import render_claims
 from .export import export_files
 from .model import KnowledgeBase
-from .render import HOME_PAGE, SOURCES_PAGE, md_path, render_pages
+from .render import CLAIMS_PAGE, HOME_PAGE, SOURCES_PAGE, md_path, render_pages
 from .validate import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # Everything generated from the data: each producer returns {path inside docs/: content}.
-PRODUCERS = [render_pages, export_files]
+PRODUCERS = [render_pages, export_files, render_claims]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
-EXTRA_NAV: list[dict[str, str]] = []
+EXTRA_NAV: list[dict[str, str]] = [{"网传说法核查": CLAIMS_PAGE}]
 
 
 class BuildError(Exception):
