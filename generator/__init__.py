@@ -8,5 +8,6 @@ Modules, in the order data flows through them:
   model      typed objects: jurisdictions, rules, sources; inheritance; evidence grades
   export     site/api/v1/policies.json
   render     Markdown pages through Jinja templates
+  claims     the 网传说法核查 page (claims are never rules)
   build      generate docs, run MkDocs, swap the site in whole
 """
