@@ -96,7 +96,7 @@ def test_changsha_page_reads_as_an_answer(built):
 def test_xuchang_page_is_honest(built):
     html = (built / "henan/xuchang/index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", html)
-    assert "未查到" in text
+    assert "没有查到许昌本地关于取现的专门规定" in text
     assert "待核实" in text
 
 
