@@ -89,6 +89,9 @@ def test_claims_page_has_an_anchor_per_claim_labelled_with_its_verdict(built, ex
         assert "网传" in section and claim["claim"] in section
         assert f"核查结论：{claim['verdict']}" in section, claim["id"]
         assert claim["reasoning"] in section
+        assert "\\" not in section, "Markdown escapes must not leak into the page"
+        if claim["seen_in"]["url"]:
+            assert claim["seen_in"]["url"] in section
 
 
 def test_city_boxes_link_to_existing_claim_anchors(built, export):
