@@ -84,8 +84,8 @@ def test_claims_page_has_an_anchor_per_claim_labelled_with_its_verdict(built, ex
         url, anchor = claim["url"].split("#")
         assert url == "claims/" and anchor in ids, claim["url"]
         start = page.index(f'id="{anchor}"')
-        end = page.find("<h3", start)
-        section = _text(page[start: end if end != -1 else len(page)])
+        ends = [i for i in (page.find("<h3", start), page.find("<h2", start), page.find("</article>", start)) if i != -1]
+        section = _text(page[start: min(ends)])
         assert "网传" in section and claim["claim"] in section
         assert f"核查结论：{claim['verdict']}" in section, claim["id"]
         assert claim["reasoning"] in section
