@@ -5,12 +5,15 @@ null. Output is deterministic: same data, byte-identical file.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from .model import Claim, Jurisdiction, KnowledgeBase, Source
 
 SCHEMA_VERSION = 1
 EXPORT_PATH = "api/v1/policies.json"
+CSV_PATH = "api/v1/rules.csv"
 CLAIMS_URL = "claims/"          # the 网传说法核查 page
 
 
@@ -96,6 +99,41 @@ def policies_json(kb: KnowledgeBase) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situation", "situation_name",
+              "outcome", "outcome_name", "evidence", "summary", "inherited_from", "url", "effective_from",
+              "last_verified", "source_ids", "document_numbers", "source_urls"]
+
+
+def rules_csv(kb: KnowledgeBase) -> str:
+    """One row per jurisdiction × effective rule, from the same records as the JSON.
+
+    UTF-8 with BOM so Excel reads Chinese; null → empty; several values → joined with "; ".
+    Document numbers and URLs list only the known ones, in citation order.
+    """
+    def joined(values) -> str:
+        return "; ".join(dict.fromkeys(v for v in values if v))
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for j in kb.jurisdictions.values():
+        record = _jurisdiction(kb, j)
+        for rule in record["rules"]:
+            cited = [kb.sources[c["source"]] for c in rule["citations"]]
+            row = {
+                "jurisdiction_id": record["id"], "jurisdiction_name": record["name"],
+                "level": record["level"], "parent": record["parent"],
+                **{key: rule[key] for key in ("situation", "situation_name", "outcome", "outcome_name",
+                                              "evidence", "summary", "inherited_from", "url",
+                                              "effective_from", "last_verified")},
+                "source_ids": joined(s.id for s in cited),
+                "document_numbers": joined(s.document_number for s in cited),
+                "source_urls": joined(s.url for s in cited),
+            }
+            writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return "\ufeff" + buffer.getvalue()
+
+
 def export_files(kb: KnowledgeBase) -> dict[str, str]:
     """Machine-readable files placed in the site, {path inside docs/: text}."""
-    return {EXPORT_PATH: policies_json(kb)}
+    return {EXPORT_PATH: policies_json(kb), CSV_PATH: rules_csv(kb)}

@@ -177,6 +177,8 @@ class KnowledgeBase:
     outcomes: list[Outcome]
     jurisdictions: dict[str, Jurisdiction]   # in display order
     sources: dict[str, Source]               # sorted by id
+    questions: list = field(default_factory=list)   # general questions from policies/faq.yaml (faq.GeneralQuestion)
+    search_terms: list[str] = field(default_factory=list)  # domain words kept whole by the search segmenter
     claims: list[Claim] = field(default_factory=list)   # in file order
 
     def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:

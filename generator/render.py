@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import faq
 from .export import CLAIMS_URL, claim_anchor, rule_anchor, source_anchor
 from .model import GRADE_TEXT, Jurisdiction, KnowledgeBase
 
@@ -53,6 +54,7 @@ def _environment() -> jinja2.Environment:
     env.globals.update(GRADE_TEXT=GRADE_TEXT, CLASS_TEXT=CLASS_TEXT, LEVEL_TEXT=LEVEL_TEXT,
                        rule_anchor=rule_anchor, source_anchor=source_anchor,
                        claim_anchor=claim_anchor, CLAIMS_PAGE=CLAIMS_PAGE)
+    env.globals["faq"] = faq
     return env
 
 

@@ -11,13 +11,14 @@ import difflib
 from datetime import date
 from pathlib import Path
 
-from . import schema
+from . import faq, schema
 from .model import (LEVELS, SOURCE_CLASSES, Citation, Claim, Jurisdiction, KnowledgeBase, Outcome,
                     Place, Rule, SeenIn, Situation, Source)
 from .problems import DataError, Problem, display_path, field_name
 from .yamlfile import LoadedFile, load
 
 VOCABULARY_FILE = "vocabulary.yaml"
+FAQ_FILE = "faq.yaml"           # general questions, see faq.py; not a jurisdiction
 CLAIMS_FILE = "claims.yaml"          # 网传说法核查: not a jurisdiction file
 LEVEL_ORDER = {"national": 0, "province": 1, "city": 2}
 
@@ -77,9 +78,10 @@ class _Checker:
         policies = self.root / "policies"
         vocab_file = policies / VOCABULARY_FILE
         claims_file = policies / CLAIMS_FILE
-        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, claims_file))
+        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, policies / FAQ_FILE, claims_file))
         files += sorted(policies.rglob("*.yml"))
         situations, outcomes = self.load_vocabulary(vocab_file)
+        faq_file = faq.load_file(self, policies / FAQ_FILE)
 
         loaded_files: list[LoadedFile] = []
         for path in files:
@@ -101,8 +103,11 @@ class _Checker:
         if self.problems:
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])
-        return KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
-                             dict(sorted((s.id, s) for s, _ in sources.values())), claims)
+        kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
+                           dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
+        kb.questions = faq.collect_questions(self, faq_file, kb)   # needs sources and effective rules
+        kb.search_terms = self.search_terms
+        return None if self.problems else kb
 
     def load_vocabulary(self, path: Path):
         loaded, problems = load(path, display_path(path, self.root))
@@ -115,6 +120,7 @@ class _Checker:
             return None, None
         situations: dict[str, Situation] = {}
         outcomes: dict[str, Outcome] = {}
+        self.search_terms = list(loaded.data.get("search_terms", []))
         for key, target, build in (
             ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i)),
             ("outcomes", outcomes, lambda i, d: Outcome(d["id"], d["name"], d["short"], d["cash"])),

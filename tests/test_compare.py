@@ -1,0 +1,213 @@
+"""The comparison for journalists: the table, the per-situation pages and rules.csv, on the built site."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+from test_site import page_file, parse
+
+
+class _Table(HTMLParser):
+    """The first table of a page: header cells and body rows, each cell as its text, links and classes."""
+
+    def __init__(self):
+        super().__init__()
+        self.header: list[dict] = []
+        self.rows: list[list[dict]] = []
+        self._in_table = self._done = False
+        self._cell: dict | None = None
+        self._section = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self._done:
+            return
+        if tag == "table":
+            self._in_table = True
+        elif self._in_table and tag in ("thead", "tbody"):
+            self._section = tag
+        elif self._in_table and tag == "tr" and self._section == "tbody":
+            self.rows.append([])
+        elif self._in_table and tag in ("td", "th"):
+            self._cell = {"text": "", "links": [], "classes": []}
+        elif self._cell is not None:
+            if tag == "a" and attrs.get("href"):
+                self._cell["links"].append(attrs["href"])
+            self._cell["classes"] += (attrs.get("class") or "").split()
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self._in_table:
+            self._in_table, self._done = False, True
+        elif tag in ("td", "th") and self._cell is not None:
+            (self.header if self._section == "thead" else self.rows[-1]).append(self._cell)
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell["text"] += data
+
+
+def table_of(path: Path) -> _Table:
+    table = _Table()
+    table.feed(path.read_text(encoding="utf-8"))
+    return table
+
+
+def resolve(page_url: str, href: str) -> tuple[str, str]:
+    """A relative link on a page at page_url (directory URL) → (site-relative page URL, fragment)."""
+    path, _, fragment = href.partition("#")
+    if not path:
+        return page_url, fragment
+    target = posixpath.normpath(posixpath.join(page_url, path))
+    return ("" if target == "." else target.rstrip("/") + "/"), fragment
+
+
+def kb_of(root: Path):
+    from generator.validate import load_knowledge_base
+    return load_knowledge_base(root)
+
+
+def cells_by_jurisdiction(site: Path) -> tuple[list[str], dict[str, dict[str, dict]]]:
+    """{jurisdiction page url: {situation page url: cell}} from the comparison table."""
+    table = table_of(site / "compare/index.html")
+    columns = [resolve("compare/", th["links"][0])[0] for th in table.header[1:]]
+    result = {}
+    for row in table.rows:
+        url = resolve("compare/", row[0]["links"][0])[0]
+        result[url] = dict(zip(columns, row[1:]))
+    return columns, result
+
+
+def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(built, export):
+    kb = kb_of(ROOT)
+    columns, table = cells_by_jurisdiction(built)
+    compare_ids = parse(built / "compare/index.html").ids
+    for j in export["jurisdictions"]:
+        assert j["url"] in table, f"no row for {j['id']}"
+        cells = table[j["url"]]
+        by_situation = {r["situation"]: r for r in j["rules"]}
+        for column, cell in cells.items():
+            situation = column.split("/")[-2]
+            rule = by_situation.get(situation)
+            if rule is None:
+                assert cell["text"].strip() == "未整理", (j["id"], situation)
+                assert not cell["links"]
+                continue
+            target, anchor = resolve("compare/", cell["links"][0])
+            assert (target, anchor) == tuple(rule["url"].split("#")), (j["id"], situation)
+            assert anchor in parse(page_file(built, target)).ids
+            assert f"grade-{rule['evidence']}" in cell["classes"]
+            assert cell["text"].startswith(next(o.short for o in kb.outcomes if o.id == rule["outcome"]))
+            assert ("待核实" in cell["text"]) == (rule["evidence"] == "C")
+            assert ("沿用" in cell["text"]) == (rule["inherited_from"] is not None)
+            note = resolve("compare/", cell["links"][-1])
+            assert note[0] == "compare/" and note[1] in compare_ids, (j["id"], situation, note)
+        # every situation the jurisdiction has a rule for has a column
+        assert {r["situation"] for r in j["rules"]} <= {c.split("/")[-2] for c in columns}
+
+
+def test_notes_cite_the_rules_sources(built):
+    """The footnote a cell points to names the sources of the rule, linked to the source list."""
+    kb = kb_of(ROOT)
+    html = (built / "compare/index.html").read_text(encoding="utf-8")
+    for j in kb.jurisdictions.values():
+        for rule in j.rules:
+            start = html.index(f'id="note-{j.id}-{rule.id}"')
+            note = html[start: html.index("</li>", start)]
+            for c in rule.citations:
+                assert f"sources/#src-{c.source.id}" in note, (j.id, rule.id, c.source.id)
+
+
+def test_per_situation_pages_list_every_jurisdiction(built, export):
+    kb = kb_of(ROOT)
+    used = {r["situation"] for j in export["jurisdictions"] for r in j["rules"]}
+    assert used
+    for situation in used:
+        page = built / "compare" / situation / "index.html"
+        assert page.exists(), situation
+        links = parse(page).links
+        here = f"compare/{situation}/"
+        resolved = {resolve(here, link) for link in links}
+        for j in export["jurisdictions"]:
+            rule = next((r for r in j["rules"] if r["situation"] == situation), None)
+            if rule:
+                assert tuple(rule["url"].split("#")) in resolved, (situation, j["id"])
+            else:
+                assert (j["url"], "") in resolved, (situation, j["id"])
+        name = next(s.name for s in kb.situations if s.id == situation)
+        assert f"{name}：各地怎么办" in page.read_text(encoding="utf-8")
+
+
+def test_rules_csv_has_one_row_per_jurisdiction_and_effective_rule(built, export):
+    raw = (built / "api/v1/rules.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    expected = [(j, r) for j in export["jurisdictions"] for r in j["rules"]]
+    assert len(rows) == len(expected)
+    sources = {s["id"]: s for s in export["sources"]}
+    for row, (j, rule) in zip(rows, expected):
+        assert (row["jurisdiction_id"], row["situation"]) == (j["id"], rule["situation"])
+        assert row["jurisdiction_name"] == j["name"]
+        for key in ("outcome", "outcome_name", "evidence", "summary", "url", "last_verified"):
+            assert row[key] == rule[key], key
+        assert row["inherited_from"] == (rule["inherited_from"] or "")
+        assert row["effective_from"] == (rule["effective_from"] or "")
+        cited = list(dict.fromkeys(c["source"] for c in rule["citations"]))
+        assert row["source_ids"].split("; ") == cited
+        numbers = [sources[s]["document_number"] for s in cited if sources[s]["document_number"]]
+        assert row["document_numbers"] == "; ".join(dict.fromkeys(numbers))
+        urls = [sources[s]["url"] for s in cited if sources[s]["url"]]
+        assert row["source_urls"] == "; ".join(dict.fromkeys(urls))
+        assert "None" not in row.values()
+
+
+def test_downloads_and_script_sit_next_to_the_table(built):
+    page = built / "compare/index.html"
+    html = page.read_text(encoding="utf-8")
+    hrefs = {resolve("compare/", link)[0] for link in parse(page).links}
+    assert {"api/v1/rules.csv/", "api/v1/policies.json/"} <= hrefs
+    assert '<script src="../assets/compare.js">' in html          # relative: no third-party host
+    assert (built / "assets/compare.js").exists() and (built / "assets/compare.css").exists()
+    assert html.index("<table") < html.index("compare.js")         # the table is there before the script
+
+
+def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path):
+    from generator.build import build
+    path = data_copy / "policies/hunan/changsha.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kb = kb_of(ROOT)
+    changed, removed = data["rules"][0], data["rules"][-1]
+    assert len(data["rules"]) >= 2, "changsha needs two rules for this test"
+    new_outcome = next(o for o in kb.outcomes if o.id != changed["outcome"]
+                       and o.short != next(x.short for x in kb.outcomes if x.id == changed["outcome"]))
+    changed["outcome"] = new_outcome.id
+    data["rules"] = data["rules"][:-1]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    site = build(data_copy, site=tmp_path / "site", out=tmp_path / "build")
+    _, table = cells_by_jurisdiction(site)
+    cells = table["hunan/changsha/"]
+    cell = cells[f"compare/{changed['situation']}/"]
+    assert cell["text"].startswith(new_outcome.short)
+
+    after = kb_of(data_copy)
+    inherited = next((e for e in after.effective_rules(after.jurisdictions["changsha"])
+                      if e.rule.id == removed["situation"]), None)
+    column = f"compare/{removed['situation']}/"
+    if inherited is None:      # no rule above either: the column may be gone or the cell empty
+        assert column not in cells or cells[column]["text"].strip() == "未整理"
+    else:
+        assert f"沿用{inherited.inherited_from.short_name}" in cells[column]["text"]
+
+    exported = json.loads((site / "api/v1/policies.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((site / "api/v1/rules.csv").read_text(encoding="utf-8-sig"))))
+    row = next(r for r in rows if r["jurisdiction_id"] == "changsha" and r["situation"] == changed["situation"])
+    assert row["outcome"] == new_outcome.id
+    assert len(rows) == sum(len(j["rules"]) for j in exported["jurisdictions"])
