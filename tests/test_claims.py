@@ -85,7 +85,9 @@ def test_claims_page_has_an_anchor_per_claim_labelled_with_its_verdict(built, ex
         assert url == "claims/" and anchor in ids, claim["url"]
         start = page.index(f'id="{anchor}"')
         ends = [i for i in (page.find("<h3", start), page.find("<h2", start), page.find("</article>", start)) if i != -1]
-        section = _text(page[start: min(ends)])
+        raw = page[start: min(ends)]
+        section = _text(raw)
+        assert "<p><strong>核查结论：</strong>" in raw, f"{claim['id']}: the verdict starts its own paragraph"
         assert "网传" in section and claim["claim"] in section
         assert f"核查结论：{claim['verdict']}" in section, claim["id"]
         assert claim["reasoning"] in section
