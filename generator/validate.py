@@ -262,12 +262,16 @@ class _Checker:
             return []
         schema_problems = schema.check(loaded, "claimsFile")
         self.problems += schema_problems
-        if schema_problems:
+        # One malformed claim should not hide the cross-file problems of the others.
+        malformed = {p.field.split("]")[0] + "]" for p in schema_problems}
+        if any(not f.startswith("claims[") for f in malformed):
             return []
         claims: list[Claim] = []
         seen: dict[str, int] = {}
         for index, item in enumerate(loaded.data["claims"]):
             base = ("claims", index)
+            if f"claims[{index}]" in malformed:
+                continue
             ok = True
             if item["id"] in seen:
                 self.report(loaded, base + ("id",), f"说法标识 `{item['id']}` 重复（claims[{seen[item['id']]}] 已经用过）")

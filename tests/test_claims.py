@@ -179,3 +179,13 @@ def test_a_broken_claims_file_stops_the_build(data_copy):
     (data_copy / CLAIMS).write_text("claims:\n  - id: x\n\tbad\n", encoding="utf-8")
     found = problems(data_copy)
     assert any(p["file"] == CLAIMS for p in found)
+
+
+def test_one_malformed_claim_does_not_hide_problems_in_the_others(data_copy):
+    path, index = _append_bad_claim(data_copy, "verdict: 无依据", "verdict: 谣言")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + BAD_CLAIM.replace("id: test-bad-claim", "id: test-bad-claim-2")
+                    .replace("jurisdiction: changsha", "jurisdiction: nowhere"), encoding="utf-8")
+    found = problems(data_copy)
+    assert any(p["field"] == f"claims[{index}].verdict" for p in found), found
+    assert any(p["field"] == f"claims[{index + 1}].jurisdiction" and "nowhere" in p["message"] for p in found), found
