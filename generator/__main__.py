@@ -5,10 +5,12 @@ import argparse
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from .build import ROOT, BuildError, build, generate
 from .problems import DataError
+from .quality import stale_warnings
 from .validate import load_knowledge_base
 
 
@@ -21,6 +23,8 @@ def cmd_validate(root: Path) -> int:
     kb = load_knowledge_base(root)
     rules = sum(len(j.rules) for j in kb.jurisdictions.values())
     print(f"数据有效：{len(kb.jurisdictions)} 个地区，{rules} 条规则，{len(kb.sources)} 个来源。")
+    for warning in stale_warnings(kb, root, date.today()):    # a warning, not an error: exit code stays 0
+        print(warning, file=sys.stderr)
     return 0
 
 

@@ -19,18 +19,20 @@ from .claims import render_claims
 from .compare import compare_nav, compare_pages
 from .export import export_files
 from .faq import FAQ_PAGE, faq_pages
+from .feed import feed_files
 from .model import KnowledgeBase
 from .render import CLAIMS_PAGE, HOME_PAGE, SOURCES_PAGE, md_path, render_pages
+from .report_pages import CHANGES_PAGE, QUALITY_PAGE, report_pages
 from .validate import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # Everything generated from the data: each producer returns {path inside docs/: content}.
-PRODUCERS = [render_pages, export_files, faq_pages, compare_pages, render_claims]
+PRODUCERS = [render_pages, export_files, faq_pages, compare_pages, report_pages, feed_files, render_claims]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
-EXTRA_NAV: list = [{"常见问题": FAQ_PAGE}, compare_nav, {"网传说法核查": CLAIMS_PAGE}]
+EXTRA_NAV: list = [compare_nav, {"常见问题": FAQ_PAGE}, {"最近变化": CHANGES_PAGE}, {"数据质量": QUALITY_PAGE}, {"网传说法核查": CLAIMS_PAGE}]
 
 
 class BuildError(Exception):

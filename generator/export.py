@@ -8,8 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
+from .history import all_changes
 from .model import Claim, Jurisdiction, KnowledgeBase, Source
+from .quality import figures
 
 SCHEMA_VERSION = 1
 EXPORT_PATH = "api/v1/policies.json"
@@ -44,6 +47,25 @@ def _source(source: Source) -> dict:
     }
 
 
+def _citations(citations) -> list[dict]:
+    return [{"source": c.source.id, "locator": c.locator, "quote": c.quote} for c in citations]
+
+
+def _version(v) -> dict:
+    """An earlier version of a rule, newest first in the list."""
+    return {"outcome": v.outcome.id, "outcome_name": v.outcome.name, "summary": v.summary,
+            "effective_from": v.effective_from, "effective_until": v.effective_until,
+            "conditions": list(v.conditions), "notes": list(v.notes), "citations": _citations(v.citations)}
+
+
+def _change(c) -> dict:
+    return {"date": c.date, "jurisdiction": c.jurisdiction.id, "rule": c.rule.id,
+            "url": f"{c.jurisdiction.page_path}#{rule_anchor(c.rule.id)}",
+            "before": {"outcome": c.before_outcome.id, "summary": c.before_summary},
+            "after": {"outcome": c.after_outcome.id, "summary": c.after_summary},
+            "citations": _citations(c.citations)}
+
+
 def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
     return {
         "id": j.id,
@@ -69,6 +91,7 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
                     {"source": c.source.id, "locator": c.locator, "quote": c.quote}
                     for c in effective.rule.citations
                 ],
+                "history": [_version(v) for v in effective.rule.history],
             }
             for effective in kb.effective_rules(j)
         ],
@@ -96,6 +119,8 @@ def policies_json(kb: KnowledgeBase) -> str:
         "sources": [_source(s) for s in kb.sources.values()],
         "claims": [_claim(c) for c in kb.claims],
     }
+    document["changes"] = [_change(c) for c in all_changes(kb)]       # newest first
+    document["quality"] = figures(kb, date.today())                 # stale list depends on the day
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -33,6 +33,7 @@ class Situation:
     name: str
     question: str
     order: int
+    fallback: bool = False   # the general case: where "none of the above" ends in the flow
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,22 @@ class Place:
 
 
 @dataclass(frozen=True)
+class RuleVersion:
+    """An earlier version of a rule: what it said, when it applied, and the sources for that."""
+    outcome: Outcome
+    summary: str
+    effective_from: str | None
+    effective_until: str
+    conditions: tuple[str, ...]
+    notes: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def evidence(self) -> str:
+        return min(c.source.grade for c in self.citations)
+
+
+@dataclass(frozen=True)
 class Rule:
     jurisdiction_id: str   # where the rule is written down
     situation: Situation
@@ -97,6 +114,7 @@ class Rule:
     effective_from: str | None
     last_verified: str
     citations: tuple[Citation, ...]
+    history: tuple[RuleVersion, ...] = ()   # earlier versions, newest first
 
     @property
     def id(self) -> str:

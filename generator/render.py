@@ -16,6 +16,7 @@ import jinja2
 
 from . import faq
 from .export import CLAIMS_URL, claim_anchor, rule_anchor, source_anchor
+from .finder import finder_json
 from .model import GRADE_TEXT, Jurisdiction, KnowledgeBase
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -55,6 +56,8 @@ def _environment() -> jinja2.Environment:
                        rule_anchor=rule_anchor, source_anchor=source_anchor,
                        claim_anchor=claim_anchor, CLAIMS_PAGE=CLAIMS_PAGE)
     env.globals["faq"] = faq
+    from . import flow   # imported here: flow.py reuses this module's escaping
+    env.globals.update(flow_of=flow.build_flow, flow_svg=flow.svg, flow_json=flow.data_json)
     return env
 
 
@@ -86,5 +89,5 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         kb=kb, link=lambda target: relative(SOURCES_PAGE, target), md_path=md_path)
     pages[HOME_PAGE] = env.get_template("home.md.j2").render(
         kb=kb, link=lambda target: relative(HOME_PAGE, target), md_path=md_path,
-        groups_of=lambda j: cash_groups(kb, j))
+        groups_of=lambda j: cash_groups(kb, j), finder_json=finder_json(kb))
     return pages

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import faq, schema
 from .model import (LEVELS, SOURCE_CLASSES, Citation, Claim, Jurisdiction, KnowledgeBase, Outcome,
-                    Place, Rule, SeenIn, Situation, Source)
+                    Place, Rule, RuleVersion, SeenIn, Situation, Source)
 from .problems import DataError, Problem, display_path, field_name
 from .yamlfile import LoadedFile, load
 
@@ -122,7 +122,8 @@ class _Checker:
         outcomes: dict[str, Outcome] = {}
         self.search_terms = list(loaded.data.get("search_terms", []))
         for key, target, build in (
-            ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i)),
+            ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i,
+                                                         d["id"] == loaded.data.get("fallback"))),
             ("outcomes", outcomes, lambda i, d: Outcome(d["id"], d["name"], d["short"], d["cash"])),
         ):
             seen_names: set[str] = set()
@@ -134,6 +135,9 @@ class _Checker:
                 else:
                     target[item["id"]] = build(index, item)
                     seen_names.add(item["name"])
+        fallback = loaded.data.get("fallback")
+        if fallback is not None and fallback not in situations:
+            self.report(loaded, ("fallback",), f"情形里没有 `{fallback}`" + _suggest(fallback, situations))
         return situations, outcomes
 
     def collect_sources(self, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedFile]]:
@@ -196,17 +200,15 @@ class _Checker:
                 citations = []
                 for c_index, cite in enumerate(item["citations"]):
                     c_path = path + ("citations", c_index)
-                    entry = sources.get(cite["source"])
-                    if entry is None:
-                        self.report(loaded, c_path + ("source",), f"找不到来源 `{cite['source']}`："
-                                    "先在某个文件的 sources 里定义它" + _suggest(cite["source"], sources))
+                    source = self.resolve_source(loaded, c_path, cite, sources)
+                    if source is None:
                         continue
-                    source = entry[0]
                     if source.issued:
                         self.check_order(loaded, path + ("last_verified",) if "last_verified" in item else ("last_verified",),
                                          f"所引来源 {source.id} 的发布日期", date_range(source.issued),
                                          "最后核对日期", verified, verified_text)
                     citations.append(Citation(source, cite.get("locator"), cite["quote"]))
+                history = self.collect_history(loaded, item, path, rule_dates, outcome_by_name, sources)
                 if situation is None or outcome is None:
                     continue
                 used[situation.id] = index
@@ -217,7 +219,7 @@ class _Checker:
                     where=tuple(Place(p["type"], p["name"], p.get("note")) for p in item.get("where", ())),
                     time_limit=item.get("time_limit"), notes=tuple(item.get("notes", ())),
                     effective_from=item.get("effective_from"), last_verified=verified_text,
-                    citations=tuple(citations)))
+                    citations=tuple(citations), history=history))
             jurisdiction = Jurisdiction(
                 id=data["id"], name=data["name"], short_name=data.get("short_name", data["name"]),
                 level=LEVELS[data["level"]], parent_id=data.get("parent"),
@@ -225,6 +227,48 @@ class _Checker:
                 rules=tuple(rules), file=loaded.shown)
             result.append((jurisdiction, loaded))
         return result
+
+    def resolve_source(self, loaded, c_path, cite, sources) -> Source | None:
+        entry = sources.get(cite["source"])
+        if entry is None:
+            self.report(loaded, c_path + ("source",), f"找不到来源 `{cite['source']}`："
+                        "先在某个文件的 sources 里定义它" + _suggest(cite["source"], sources))
+            return None
+        return entry[0]
+
+    def collect_history(self, loaded, item, path, rule_dates, outcome_by_name, sources) -> tuple:
+        """Earlier versions of a rule, newest first; each ends before the next one begins."""
+        versions: list[RuleVersion] = []
+        newer_from, newer_until = rule_dates.get("effective_from"), None
+        newer_name = "现行版本"
+        for index, version in enumerate(item.get("history", ())):
+            v_path = path + ("history", index)
+            outcome = outcome_by_name.get(version["outcome"])
+            if outcome is None:
+                self.report(loaded, v_path + ("outcome",), f"词表里没有结果 “{version['outcome']}”"
+                            + _suggest(version["outcome"], outcome_by_name))
+            dates = self.check_dates(loaded, version, v_path, ("effective_from", "effective_until"))
+            start, until = dates.get("effective_from"), dates.get("effective_until")
+            self.check_order(loaded, v_path + ("effective_until",), "这一版本的生效日期", start,
+                             "停止适用日期", until, version["effective_until"])
+            if until and newer_until and until[0] > newer_until[1]:
+                self.report(loaded, v_path + ("effective_until",), f"顺序不对：早期版本要从新到旧排列，"
+                            f"这一版本（停止于 {version['effective_until']}）比上面的{newer_name}还新")
+            elif until and newer_from and until[0] > newer_from[1]:
+                self.report(loaded, v_path + ("effective_until",), f"与{newer_name}重叠：这一版本停止于 "
+                            f"{version['effective_until']}，晚于{newer_name}的生效日期")
+            citations = []
+            for c_index, cite in enumerate(version["citations"]):
+                source = self.resolve_source(loaded, v_path + ("citations", c_index), cite, sources)
+                if source is not None:
+                    citations.append(Citation(source, cite.get("locator"), cite["quote"]))
+            if outcome is not None and citations:
+                versions.append(RuleVersion(
+                    outcome=outcome, summary=version["summary"], effective_from=version.get("effective_from"),
+                    effective_until=version["effective_until"], conditions=tuple(version.get("conditions", ())),
+                    notes=tuple(version.get("notes", ())), citations=tuple(citations)))
+            newer_from, newer_until, newer_name = start, until, f"早期版本 history[{index}]"
+        return tuple(versions)
 
     def check_hierarchy(self, pairs, files_by_id) -> None:
         known = {j.id: j for j, _ in pairs}

@@ -1,0 +1,140 @@
+/* 回答几个问题: walks the flow embedded in the page (<script id="flow-data">, built by
+   generator/flow.py) one question at a time, and ends at the outcome with its materials,
+   where to apply and citations. No framework and no request: everything is in the page.
+   Text from the data is only ever set as textContent, never parsed as HTML. */
+(function () {
+  "use strict";
+
+  // The walk itself, kept free of the page so it can be checked on its own (tests/test_flow.py).
+  function step(flow, id, answer) {
+    var node = flow.nodes[id];
+    if (!node || node.kind !== "question") { throw new Error("not a question: " + id); }
+    return answer ? node.yes : node.no;
+  }
+
+  if (typeof module === "object" && module.exports) { module.exports = { step: step }; }
+  if (typeof document === "undefined") { return; }
+
+  var app = document.getElementById("checker-app");
+  var source = document.getElementById("flow-data");
+  if (!app || !source) { return; }
+  var flow;
+  try { flow = JSON.parse(source.textContent); } catch (e) { return; }
+
+  var trail = [];          // questions answered so far, for 上一步
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function button(label, onClick, className) {
+    var b = el("button", "md-button" + (className ? " " + className : ""), label);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function list(title, items, ordered) {
+    if (!items || !items.length) { return []; }
+    var ul = el(ordered ? "ol" : "ul");
+    items.forEach(function (item) { ul.appendChild(el("li", null, item)); });
+    return [el("p", "checker-label", title), ul];
+  }
+
+  function citation(c) {
+    var li = el("li");
+    var a = el("a", null, c.title);
+    a.href = c.source_link;
+    li.appendChild(a);
+    var about = "（" + c["class"] + (c.document_number ? "，" + c.document_number : "") + "）";
+    li.appendChild(document.createTextNode(about + " · " + (c.locator || "条款位置未知") + "：“" + c.quote + "”"));
+    return li;
+  }
+
+  function controls(atStart) {
+    var bar = el("p", "checker-controls");
+    if (trail.length) {
+      bar.appendChild(button("上一步", function () { show(trail.pop(), true); }));
+    }
+    if (!atStart) {
+      bar.appendChild(button("重新开始", function () { trail = []; show(flow.start, true); }));
+    }
+    return bar;
+  }
+
+  function question(id, node) {
+    var parts = [el("p", "checker-step", "第 " + (trail.length + 1) + " 问")];
+    var q = el("p", "checker-focus checker-question");
+    q.appendChild(document.createTextNode("您属于这种情况吗："));
+    q.appendChild(el("strong", null, node.label));
+    parts.push(q, el("p", "checker-hint", node.question));
+    var answers = el("p", "checker-answers");
+    answers.appendChild(button("是", function () { trail.push(id); show(step(flow, id, true), true); },
+                               "md-button--primary"));
+    answers.appendChild(button("否", function () { trail.push(id); show(step(flow, id, false), true); },
+                               "md-button--primary"));
+    parts.push(answers, controls(id === flow.start));
+    return parts;
+  }
+
+  function outcome(node) {
+    var parts = [];
+    if (node.via) { parts.push(el("p", "checker-step", node.via)); }
+    var head = el("p", "checker-focus checker-result");
+    head.appendChild(document.createTextNode("结果："));
+    head.appendChild(el("strong", null, node.outcome));
+    if (node.grade) {
+      head.appendChild(document.createTextNode(" "));
+      var badge = el("span", "grade grade-" + node.grade, node.grade_label);
+      badge.title = node.grade_text;
+      head.appendChild(badge);
+    }
+    parts.push(head);
+    if (node.summary) { parts.push(el("p", null, node.summary)); }
+    if (node.unverified) {
+      parts.push(el("p", "checker-warning", "待核实：这条规定只有第三方说法支持，未读到官方原文，办理前请先向当地医保经办机构确认。"));
+    }
+    if (node.inherited_from) { parts.push(el("p", "checker-hint", "本条沿用" + node.inherited_from + "的规定。")); }
+    parts = parts.concat(list("条件", node.conditions), list("申请材料", node.materials),
+                         list("办理步骤", node.steps, true),
+                         list("在哪里办", (node.where || []).map(function (p) {
+                           return p.type + "：" + p.name + (p.note ? "（" + p.note + "）" : "");
+                         })));
+    if (node.time_limit) { parts.push(el("p", null, "时限：" + node.time_limit)); }
+    if (node.citations && node.citations.length) {
+      var ol = el("ol");
+      node.citations.forEach(function (c) { ol.appendChild(citation(c)); });
+      parts.push(el("p", "checker-label", "依据"), ol);
+    }
+    if (node.not_covered && node.not_covered.length) {
+      parts.push(el("p", "checker-hint", "本站没有找到本地区以下情形的规定：" + node.not_covered.join("、")
+                    + "。遇到这些情形，请咨询当地医保部门。"));
+    }
+    if (node.link) {
+      var more = el("p");
+      var a = el("a", null, "查看这条规定的全文和来源");
+      a.href = node.link;
+      more.appendChild(a);
+      parts.push(more);
+    }
+    parts.push(controls(false));
+    return parts;
+  }
+
+  function show(id, moveFocus) {
+    var node = flow.nodes[id];
+    var parts = node.kind === "question" ? question(id, node) : outcome(node);
+    while (app.firstChild) { app.removeChild(app.firstChild); }
+    parts.forEach(function (p) { app.appendChild(p); });
+    var focus = app.querySelector(".checker-focus");
+    if (moveFocus && focus) {             // not on page load: the page must not jump
+      focus.tabIndex = -1;
+      focus.focus();
+    }
+  }
+
+  show(flow.start, false);
+}());

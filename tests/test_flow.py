@@ -1,0 +1,373 @@
+"""The "can I take the money out?" flow: derived from the data, complete, drawn without clipping,
+the same in the SVG, the text version and the checker's JSON, small, and with no third-party host."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+from generator.flow import End, Question, build_flow, flow_data
+from generator.validate import load_knowledge_base
+
+PAGE_BUDGET = 150 * 1024       # gzipped bytes a city page may load, search index excluded
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base(ROOT)
+
+
+def page_html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def flow_json_of(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="flow-data">(.*?)</script>', html, re.S)
+    assert match, "the page embeds the flow for the checker"
+    return json.loads(match.group(1))
+
+
+class _Svg(HTMLParser):
+    """The flow SVG of a page: its size, and each box as (node id, rect, [(x, y, text, bold)])."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside = False
+        self.size = None
+        self.boxes: list[dict] = []
+        self._rect = None
+        self._span = None
+        self._node = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg" and "flow-svg" in (a.get("class") or ""):
+            self.inside = True
+            self.size = (float(a["width"]), float(a["height"]))
+        if not self.inside:
+            return
+        if tag == "rect":
+            self._rect = {k: float(a[k]) for k in ("x", "y", "width", "height")}
+        elif tag == "text" and a.get("data-node"):
+            self._node = {"node": a["data-node"], "rect": self._rect, "lines": []}
+            self.boxes.append(self._node)
+        elif tag == "tspan" and self._node is not None:
+            self._span = [float(a["x"]), float(a["y"]), "", a.get("font-weight") == "700"]
+
+    def handle_data(self, data):
+        if self._span is not None:
+            self._span[2] += data
+
+    def handle_endtag(self, tag):
+        if tag == "tspan" and self._span is not None:
+            self._node["lines"].append(tuple(self._span))
+            self._span = None
+        elif tag == "text":
+            self._node = None
+        elif tag == "svg":
+            self.inside = False
+
+
+def svg_of(html: str) -> _Svg:
+    parser = _Svg()
+    parser.feed(html)
+    assert parser.size, "the page has the flow SVG"
+    return parser
+
+
+def generous_width(text: str, bold: bool, size: float = 14) -> float:
+    """The issue's yardstick: a CJK character is 1 em; a space at most 0.35 em; others at most 0.62 em (0.68 bold)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.35 if c == " " else 0.68 if bold else 0.62
+               for c in text) * size
+
+
+def paths(flow) -> list[list[str]]:
+    """Every path from the start, following 是 and 否."""
+    nodes = flow.nodes()
+    result, stack = [], [[flow.start]]
+    while stack:
+        path = stack.pop()
+        node = nodes[path[-1]]
+        if isinstance(node, End):
+            result.append(path)
+            continue
+        for following in (node.yes, node.no):
+            assert following not in path, f"loop in {flow.jurisdiction.id}: {path + [following]}"
+            stack.append(path + [following])
+    return result
+
+
+# -- the graph, on the real data ---------------------------------------------------------------------
+
+def test_every_effective_rule_is_in_the_flow(kb):
+    for j in kb.jurisdictions.values():
+        flow = build_flow(kb, j)
+        in_flow = {end.effective.rule.id: end for end in flow.ends.values() if end.effective}
+        rules = kb.effective_rules(j)
+        assert set(in_flow) == {e.rule.id for e in rules}, j.id
+        for e in rules:
+            end = in_flow[e.rule.id]
+            assert end.name == e.rule.outcome.name and end.grade == e.rule.evidence, (j.id, e.rule.id)
+            if not e.rule.situation.fallback:
+                assert any(q.situation == e.rule.situation and q.yes == end.id for q in flow.questions)
+
+
+def test_questions_follow_the_vocabulary_and_none_of_the_above_ends_at_the_general_rule(kb):
+    order = [s.id for s in kb.situations]
+    general = [s for s in kb.situations if s.fallback]
+    for j in kb.jurisdictions.values():
+        flow = build_flow(kb, j)
+        asked = [q.situation.id for q in flow.questions]
+        assert asked == sorted(asked, key=order.index), j.id
+        assert not any(q.situation.fallback for q in flow.questions)
+        final = flow.final
+        general_rule = [e for e in kb.effective_rules(j) if e.rule.situation in general]
+        if general_rule:
+            assert final.effective == general_rule[0], j.id
+        else:
+            assert final.effective is None and final.cash == "未查明", j.id
+
+
+def test_every_branch_ends_in_an_outcome_and_no_node_is_unreachable(kb):
+    for j in kb.jurisdictions.values():
+        flow = build_flow(kb, j)
+        nodes = flow.nodes()
+        for q in flow.questions:
+            assert q.yes in nodes and q.no in nodes, (j.id, q.id)
+            assert isinstance(nodes[q.yes], End), (j.id, q.id)
+        every = paths(flow)
+        assert all(isinstance(nodes[p[-1]], End) for p in every)
+        reached = {node for p in every for node in p}
+        assert reached == set(nodes), (j.id, set(nodes) - reached)
+        assert len(every) == len(flow.questions) + 1     # one 是 per question, plus 以上都不是
+
+
+# -- the built pages -----------------------------------------------------------------------------------
+
+def test_svg_on_every_page_shows_every_question_and_outcome(built, kb):
+    for j in kb.jurisdictions.values():
+        flow = build_flow(kb, j)
+        svg = svg_of(page_html(built, j.page_path))
+        shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
+        for node_id, node in flow.nodes().items():
+            assert node_id in shown, (j.id, node_id)
+            label = node.label if isinstance(node, Question) else node.name
+            assert label in shown[node_id], (j.id, node_id, shown[node_id])
+            if isinstance(node, End) and node.effective:
+                assert f"证据 {node.grade}" in shown[node_id]
+                assert ("待核实" in shown[node_id]) == node.effective.rule.unverified
+
+
+def test_labels_fit_their_boxes(built, kb):
+    for j in kb.jurisdictions.values():
+        svg = svg_of(page_html(built, j.page_path))
+        width, height = svg.size
+        for box in svg.boxes:
+            rect = box["rect"]
+            assert rect["x"] >= 0 and rect["x"] + rect["width"] <= width, (j.id, box["node"])
+            assert rect["y"] >= 0 and rect["y"] + rect["height"] <= height, (j.id, box["node"])
+            for x, y, text, bold in box["lines"]:
+                assert x >= rect["x"] + 4, (j.id, text)
+                assert x + generous_width(text, bold) <= rect["x"] + rect["width"] - 4, (j.id, text)
+                assert y - 14 >= rect["y"] and y + 5 <= rect["y"] + rect["height"], (j.id, text)
+
+
+def test_text_version_lists_the_same_flow(built, kb):
+    for j in kb.jurisdictions.values():
+        flow = build_flow(kb, j)
+        html = page_html(built, j.page_path)
+        start = html.index('id="flow-text"')
+        text = html[start: html.index("<h2", start)]
+        items = re.findall(r"<li>(.*?)</li>", text, re.S)
+        assert len(items) == len(flow.questions) + 1, j.id
+        for item, q in zip(items, flow.questions):
+            end = flow.ends[q.yes]
+            assert q.label in item and end.name in item and f'href="#{end.effective.rule.id}"' in item
+        assert flow.final.name in items[-1]
+
+
+def test_embedded_json_matches_the_flow_and_the_export(built, kb, export):
+    for j in export["jurisdictions"]:
+        data = flow_json_of(page_html(built, j["url"]))
+        assert data == flow_data(build_flow(kb, kb.jurisdictions[j["id"]]))
+        outcomes = {n.get("link"): n for n in data["nodes"].values() if n["kind"] == "outcome"}
+        for rule in j["rules"]:
+            node = outcomes[f"#{rule['id']}"]
+            assert (node["outcome"], node["grade"], node["summary"]) == \
+                (rule["outcome_name"], rule["evidence"], rule["summary"])
+            assert [c["quote"] for c in node["citations"]] == [c["quote"] for c in rule["citations"]]
+
+
+def test_city_page_loads_nothing_from_other_hosts_and_stays_small(built):
+    page = built / "hunan/changsha/index.html"
+    html = page.read_text(encoding="utf-8")
+    loaded = re.findall(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]*)"', html)
+    loaded += [href for tag in re.findall(r"<link\b[^>]*>", html)
+               if re.search(r'rel="[^"]*(stylesheet|icon|preload|modulepreload)', tag)
+               for href in re.findall(r'href="([^"]*)"', tag)]
+    loaded += re.findall(r"url\((?!#)([^)]*)\)", html)
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    loaded.append(config["search"])                          # the search worker starts on every page
+    assert any(src.endswith("assets/checker.js") for src in loaded)
+    for src in loaded:
+        assert not re.match(r"(?i)([a-z]+:)?//", src), f"loaded from another host: {src}"
+    files = {(page.parent / src).resolve() for src in loaded}
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    lunr = built / "assets/javascripts/lunr/min"          # the worker's language files (not the index)
+    files |= {lunr / "lunr.stemmer.support.min.js", lunr / "lunr.multi.min.js"}
+    files |= {lunr / f"lunr.{lang}.min.js" for lang in index["config"]["lang"] if lang != "en"}
+    total = len(gzip.compress(page.read_bytes(), 6))
+    for path in files:
+        assert path.is_file(), path
+        total += len(gzip.compress(path.read_bytes(), 6))
+    print(f"长沙页面及其加载的 CSS/JS/图片（不含搜索索引）gzip 后共 {total / 1024:.1f} KB")
+    assert total < PAGE_BUDGET
+
+
+# -- the flow follows the data ---------------------------------------------------------------------
+
+TRICKY = '余额</script><script>alert("x")</script> & <b>不是标签</b>'
+
+
+def test_changing_a_rule_changes_the_flow(data_copy):
+    from generator.build import build
+    from generator.flow import WIDTH
+    changsha = data_copy / "policies/hunan/changsha.yaml"
+    text = changsha.read_text(encoding="utf-8")
+    text = text.replace("    outcome: pay-heirs\n    summary: 参保人去世后，直系亲属可以办理销户，把个人账户余额提现。",
+                        f"    outcome: heir-account\n    summary: '{TRICKY}'")
+    assert "heir-account" in text
+    # a new rule for a situation asked earlier in the vocabulary becomes the first question
+    text = text.replace("rules:\n", "rules:\n  - situation: retirement\n    outcome: pay-self\n"
+                        "    summary: 退休时可以一次性领取。\n    citations:\n"
+                        "      - source: bendibao-changsha-2023-03-28\n        quote: 长沙医保卡余额提现有4种情况可以提\n\n", 1)
+    changsha.write_text(text, encoding="utf-8")
+    vocabulary = data_copy / "policies/vocabulary.yaml"
+    long_name = "参保人死亡（含被宣告死亡）WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW MMMM 的情形"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace("name: 参保人死亡", f"name: {long_name}"),
+                          encoding="utf-8")
+
+    site = build(data_copy, site=data_copy / "site", out=data_copy / "build")
+    kb = load_knowledge_base(data_copy)
+    changsha_j = kb.jurisdictions["changsha"]
+    flow = build_flow(kb, changsha_j)
+    assert flow.start == "q-retirement"
+    assert flow.ends["o-death"].name == "转入继承人医保账户或用于其医疗费"
+    assert flow.ends["o-death"].cash == "不能"
+
+    html = page_html(site, changsha_j.page_path)
+    assert '<script>alert("x")' not in html                     # the data cannot open a tag
+    data = flow_json_of(html)
+    assert data["start"] == "q-retirement"
+    assert data["nodes"]["o-death"]["summary"] == TRICKY
+    assert data["nodes"]["o-death"]["outcome"] == "转入继承人医保账户或用于其医疗费"
+    svg = svg_of(html)
+    shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
+    assert "转入继承人医保账户或用于其医疗费" in shown["o-death"]
+    assert long_name + "？" == shown["q-death"]
+    assert "达到退休年龄？" == shown["q-retirement"]
+    for box in svg.boxes:
+        for x, _, line, bold in box["lines"]:
+            assert x + generous_width(line, bold) <= box["rect"]["x"] + box["rect"]["width"] <= WIDTH
+
+
+# -- the checker ---------------------------------------------------------------------------------------
+
+CHECKER_HARNESS = r"""
+// A minimal DOM, enough for assets/checker.js: elements, text, buttons and clicks.
+const fs = require("fs");
+const [script, flowText, answers] = process.argv.slice(2);
+function Node(tag) {
+  return { tag, children: [], className: "", _text: "", listeners: {}, href: "", parentNode: null,
+    appendChild(c) { c.parentNode = this; this.children.push(c); return c; },
+    removeChild(c) { this.children.splice(this.children.indexOf(c), 1); return c; },
+    get firstChild() { return this.children[0] || null; },
+    set textContent(t) { this.children = []; this._text = String(t); },
+    get textContent() { return this._text + this.children.map(c => c.textContent).join(""); },
+    addEventListener(type, f) { this.listeners[type] = f; },
+    focus() { document.activeElement = this; },
+    querySelector(sel) { return all(this).find(n => (" " + n.className + " ").includes(" " + sel.slice(1) + " ")) || null; },
+  };
+}
+function all(n) { return n.children.flatMap(c => [c, ...all(c)]); }
+const app = Node("div");
+const data = Node("script"); data.textContent = flowText;
+global.document = {
+  activeElement: null,
+  getElementById(id) { return { "checker-app": app, "flow-data": data }[id] || null; },
+  createElement: Node,
+  createTextNode(t) { const n = Node("#text"); n.textContent = t; return n; },
+};
+eval(fs.readFileSync(script, "utf8"));
+for (const answer of answers.split(",").filter(Boolean)) {
+  const button = all(app).find(n => n.tag === "button" && n.textContent === answer);
+  if (!button) { console.log(JSON.stringify({ error: "no button " + answer, text: app.textContent })); process.exit(0); }
+  button.listeners.click();
+}
+const links = all(app).filter(n => n.tag === "a").map(n => n.href);
+console.log(JSON.stringify({ text: app.textContent, links, focused: document.activeElement === null ? null : document.activeElement.textContent }));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_checker_walks_the_page_flow_to_each_outcome(built, kb, tmp_path):
+    harness = tmp_path / "harness.js"
+    harness.write_text(CHECKER_HARNESS, encoding="utf-8")
+    script = built / "assets/checker.js"
+    j = kb.jurisdictions["changsha"]
+    flow = build_flow(kb, j)
+    flow_text = json.dumps(flow_json_of(page_html(built, j.page_path)), ensure_ascii=False)
+
+    def run(answers: list[str]) -> dict:
+        result = subprocess.run(["node", str(harness), str(script), flow_text, ",".join(answers)],
+                                capture_output=True, text=True, check=True)
+        return json.loads(result.stdout)
+
+    first = run([])
+    assert "第 1 问" in first["text"] and flow.questions[0].label in first["text"]
+    assert first["focused"] is None                         # loading the page does not move focus
+    for index, q in enumerate(flow.questions):
+        shown = run(["否"] * index + ["是"])
+        end = flow.ends[q.yes]
+        rule = end.effective.rule
+        assert "结果：" + end.name in shown["text"] and end.grade_label in shown["text"]
+        for item in rule.materials + tuple(p.name for p in rule.where) + tuple(c.quote for c in rule.citations):
+            assert item in shown["text"], (q.id, item)
+        assert f"#{rule.id}" in shown["links"]
+        assert any("sources/#src-" in link for link in shown["links"])
+        assert shown["focused"] and end.name in shown["focused"]
+    last = run(["否"] * len(flow.questions))
+    assert "结果：" + flow.final.name in last["text"]
+    restarted = run(["否", "重新开始"])
+    assert "第 1 问" in restarted["text"]
+    back = run(["否", "上一步"])
+    assert flow.questions[0].label in back["text"]
+
+
+def test_line_breaking_never_overflows_and_keeps_every_character():
+    import random
+    from generator.flow import wrap
+    rng = random.Random(3)
+    alphabet = "长沙医保账户，。、“”（）《》ABCWMmw il1 0"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80)))
+        width = rng.choice([60, 120, 248, 292])
+        for bold in (False, True):
+            lines = wrap(text, width, bold)
+            assert all(generous_width(line, bold) <= width for line in lines), (text, width, lines)
+            assert "".join(lines).replace(" ", "") == text.replace(" ", ""), (text, lines)
+    for _ in range(500):       # Chinese-like text: words with single punctuation marks between them
+        words = ["".join(rng.choice("长沙医保账户ABCm1") for _ in range(rng.randint(1, 6))) for _ in range(12)]
+        text = "".join(w + rng.choice(["，", "。", "、", "（", "）", "“", "”", ""]) for w in words)
+        lines = wrap(text, rng.choice([60, 120, 248]))
+        assert not any(line[0] in "，。、）》”" for line in lines[1:]), (text, lines)
+        assert not any(line[-1] in "（《“" for line in lines[:-1]), (text, lines)

@@ -1,0 +1,240 @@
+"""Dated rule versions: validation, the folded history on the page, the changes page, the Atom feeds, the export."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import yaml
+
+from conftest import run_generator
+from test_validation import assert_reported, line_of
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+CHANGSHA = "policies/hunan/changsha.yaml"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$")
+
+
+def set_history(root: Path, relative: str, situation: str, history: list, effective_from=None) -> Path:
+    """Give one rule of a data file earlier versions (rewrites the file through YAML)."""
+    path = root / relative
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rule = next(r for r in data["rules"] if r["situation"] == situation)
+    if effective_from:
+        rule["effective_from"] = effective_from
+    rule["history"] = history
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def version(until, summary, outcome="no-cash", since=None, source="jiusong-changsha-death", quote="测试摘录"):
+    v = {"outcome": outcome, "summary": summary}
+    if since:
+        v["effective_from"] = since
+    v["effective_until"] = until
+    v["citations"] = [{"source": source, "quote": quote}]
+    return v
+
+
+def build_copy(root: Path, name: str = "out") -> Path:
+    from generator.build import build
+    return build(root, site=root / name / "site", out=root / name / "build")
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def feed_entries(path: Path) -> list[dict]:
+    feed = ET.parse(path).getroot()
+    return [{"id": e.findtext(f"{ATOM}id"), "title": e.findtext(f"{ATOM}title"),
+             "updated": e.findtext(f"{ATOM}updated"), "href": e.find(f"{ATOM}link").get("href"),
+             "summary": e.findtext(f"{ATOM}summary")} for e in feed.findall(f"{ATOM}entry")]
+
+
+def assert_valid_atom(path: Path) -> ET.Element:
+    feed = ET.parse(path).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for tag in ("id", "title", "updated"):
+        assert (feed.findtext(f"{ATOM}{tag}") or "").strip(), (path, tag)
+    assert RFC3339.match(feed.findtext(f"{ATOM}updated"))
+    assert feed.find(f"{ATOM}author/{ATOM}name") is not None      # required unless every entry has one
+    ids = []
+    for entry in feed.findall(f"{ATOM}entry"):
+        for tag in ("id", "title", "updated"):
+            assert (entry.findtext(f"{ATOM}{tag}") or "").strip(), (path, tag)
+        assert RFC3339.match(entry.findtext(f"{ATOM}updated"))
+        assert entry.find(f"{ATOM}link").get("href")
+        ids.append(entry.findtext(f"{ATOM}id"))
+    assert len(ids) == len(set(ids)), path
+    updated = [e.findtext(f"{ATOM}updated") for e in feed.findall(f"{ATOM}entry")]
+    assert updated == sorted(updated, reverse=True), "newest first"
+    if updated:
+        assert feed.findtext(f"{ATOM}updated") == updated[0]
+    return feed
+
+
+def resolve(site: Path, feed_file: Path, href: str) -> tuple[Path, str]:
+    """A relative link in a feed → the built page file and the fragment."""
+    url, _, fragment = href.partition("#")
+    target = (feed_file.parent / url).resolve()
+    return target / "index.html", fragment
+
+
+# -- the real data ------------------------------------------------------------
+
+def test_every_feed_is_valid_atom_and_links_resolve(built):
+    feeds = [built / "feed.xml"] + sorted((built / "feeds").glob("*.xml"))
+    assert len(feeds) > 1
+    for path in feeds:
+        feed = assert_valid_atom(path)
+        for entry in feed.findall(f"{ATOM}entry"):
+            page, fragment = resolve(built, path, entry.find(f"{ATOM}link").get("href"))
+            assert page.exists(), (path, page)
+            assert f'id="{fragment}"' in page.read_text(encoding="utf-8")
+
+
+def test_real_changes_are_on_the_page_and_in_the_feed(built, export):
+    html = (built / "changes/index.html").read_text(encoding="utf-8")
+    ids = {e["id"] for e in feed_entries(built / "feed.xml")}
+    dates = [c["date"] for c in export["changes"]]
+    assert dates == sorted(dates, reverse=True)
+    for c in export["changes"]:
+        assert f'id="change-{c["jurisdiction"]}-{c["rule"]}-{c["date"]}"' in html
+        assert f'tag:yibao-quxian,2026:change/{c["jurisdiction"]}/{c["rule"]}/{c["date"]}' in ids
+    # One change per earlier version of a rule written in a jurisdiction (not per inheriting page).
+    own = [r for j in export["jurisdictions"] for r in j["rules"] if not r["inherited_from"]]
+    assert len(export["changes"]) == sum(len(r["history"]) for r in own) == len(ids)
+
+
+def test_hunan_in_province_transfer_change_is_recorded(export):
+    """The one real change in the data: 湘医保办发〔2025〕12号, in force from 2025-07-10."""
+    change = next(c for c in export["changes"] if c["jurisdiction"] == "hunan" and c["rule"] == "transfer-out")
+    assert change["date"] == "2025-07-10"
+    assert "hunan-ybj-2025-12" in {c["source"] for c in change["citations"]}
+
+
+def test_history_is_in_the_export_and_citations_resolve(export):
+    sources = {s["id"] for s in export["sources"]}
+    for j in export["jurisdictions"]:
+        for rule in j["rules"]:
+            newer_from = rule["effective_from"]
+            for v in rule["history"]:
+                assert v["effective_until"] and v["citations"]
+                assert {c["source"] for c in v["citations"]} <= sources
+                if newer_from:
+                    assert v["effective_until"] <= newer_from
+                newer_from = v["effective_from"]
+
+
+# -- a change entered in a copy of the data -----------------------------------
+
+def test_entered_change_shows_on_page_feed_and_export(data_copy):
+    set_history(data_copy, CHANGSHA, "death", [
+        version("2024-05-01", "测试旧规定甲 <b>不是标签</b>", since="2020-01-01"),
+        version("2020-01-01", "测试更旧的规定乙", outcome="heir-account"),
+    ], effective_from="2024-05-01")
+    site = build_copy(data_copy)
+
+    changes = (site / "changes/index.html").read_text(encoding="utf-8")
+    first, second = changes.index('id="change-changsha-death-2024-05-01"'), changes.index('id="change-changsha-death-2020-01-01"')
+    assert first < second, "newest first"
+    text = text_of(changes[first:second])
+    assert "2024-05-01" in text and "长沙市" in text and "参保人死亡" in text
+    assert "测试旧规定甲 <b>不是标签</b>" in text.replace("&lt;", "<").replace("&gt;", ">")
+    assert "参保人去世后，直系亲属可以办理销户" in text           # after: the rule in force
+    assert "<b>不是标签</b>" not in changes                        # data text stays text
+
+    for feed_file in (site / "feed.xml", site / "feeds/changsha.xml"):
+        assert_valid_atom(feed_file)
+        entries = {e["id"]: e for e in feed_entries(feed_file)}
+        entry = entries["tag:yibao-quxian,2026:change/changsha/death/2024-05-01"]
+        assert entry["updated"].startswith("2024-05-01")
+        assert "测试旧规定甲" in entry["summary"]
+        page, fragment = resolve(site, feed_file, entry["href"])
+        assert page == (site / "hunan/changsha/index.html").resolve() and fragment == "death"
+        older = entries["tag:yibao-quxian,2026:change/changsha/death/2020-01-01"]
+        assert "测试更旧的规定乙" in older["summary"] and "测试旧规定甲" in older["summary"]
+    assert "changsha/death" not in (site / "feeds/national.xml").read_text(encoding="utf-8")
+
+    page = (site / "hunan/changsha/index.html").read_text(encoding="utf-8")
+    folded = page[page.index('<details class="rule-history">'):]
+    folded = folded[:folded.index("</details>")]
+    assert "早期版本" in folded and "测试更旧的规定乙" in folded and "&lt;b&gt;" in folded
+    assert "sources/#src-jiusong-changsha-death" in folded
+
+    export = json.loads((site / "api/v1/policies.json").read_text(encoding="utf-8"))
+    rule = next(r for j in export["jurisdictions"] if j["id"] == "changsha" for r in j["rules"] if r["id"] == "death")
+    assert [v["effective_until"] for v in rule["history"]] == ["2024-05-01", "2020-01-01"]
+    assert [v["outcome"] for v in rule["history"]] == ["no-cash", "heir-account"]
+
+
+def test_feed_ids_are_stable_when_data_changes(data_copy):
+    before = build_copy(data_copy, "one")
+    old = {e["id"]: e for e in feed_entries(before / "feed.xml")}
+    set_history(data_copy, CHANGSHA, "death", [version("2024-05-01", "测试旧规定")], effective_from="2024-05-01")
+    after = build_copy(data_copy, "two")
+    new = {e["id"]: e for e in feed_entries(after / "feed.xml")}
+    assert set(old) < set(new)
+    for entry_id, entry in old.items():
+        assert new[entry_id] == entry
+    again = build_copy(data_copy, "three")
+    assert (again / "feed.xml").read_bytes() == (after / "feed.xml").read_bytes()
+
+
+def test_change_date_falls_back_to_end_of_older_version(data_copy):
+    set_history(data_copy, CHANGSHA, "death", [version("2023-06", "测试旧规定")])
+    result = run_generator(data_copy, "validate")
+    assert result.returncode == 0, result.stdout
+    from generator.history import all_changes
+    from generator.validate import load_knowledge_base
+    kb = load_knowledge_base(data_copy)
+    assert "changsha/death/2023-06" in {c.key for c in all_changes(kb)}
+
+
+# -- bad history ---------------------------------------------------------------
+
+def test_until_before_from(data_copy):
+    path = set_history(data_copy, CHANGSHA, "death", [version("2019-02-03", "测试", since="2021-04-05")])
+    assert_reported(data_copy, CHANGSHA, line_of(path, "2019-02-03"), "history[0].effective_until", "日期顺序不对")
+
+
+def test_version_overlaps_rule_in_force(data_copy):
+    path = set_history(data_copy, CHANGSHA, "death", [version("2024-09-09", "测试")], effective_from="2024-05-01")
+    assert_reported(data_copy, CHANGSHA, line_of(path, "2024-09-09"), "history[0].effective_until", "重叠")
+
+
+def test_versions_overlap_each_other(data_copy):
+    path = set_history(data_copy, CHANGSHA, "death", [version("2024-05-01", "测试甲", since="2022-02-02"),
+                                                       version("2022-08-08", "测试乙")])
+    assert_reported(data_copy, CHANGSHA, line_of(path, "2022-08-08"), "history[1].effective_until", "重叠")
+
+
+def test_versions_out_of_order(data_copy):
+    path = set_history(data_copy, CHANGSHA, "death", [version("2019-01-01", "测试甲"), version("2023-01-01", "测试乙")])
+    assert_reported(data_copy, CHANGSHA, line_of(path, "2023-01-01"), "history[1].effective_until", "从新到旧")
+
+
+def test_version_without_citations(data_copy):
+    v = version("2020-01-01", "测试没有依据")
+    del v["citations"]
+    path = set_history(data_copy, CHANGSHA, "death", [v])
+    assert_reported(data_copy, CHANGSHA, line_of(path, "测试没有依据") - 1, "history[0].citations", "缺少必填字段")
+
+
+def test_version_citing_unknown_source(data_copy):
+    path = set_history(data_copy, CHANGSHA, "death", [version("2020-01-01", "测试", source="no-such-source")])
+    assert_reported(data_copy, CHANGSHA, line_of(path, "no-such-source"), "history[0].citations[0].source", "找不到来源")
+
+
+def test_version_in_the_future(data_copy):
+    path = set_history(data_copy, CHANGSHA, "death", [version("2999-01-01", "测试未来")])
+    assert_reported(data_copy, CHANGSHA, line_of(path, "2999-01-01"), "history[0].effective_until", "之后")
+
+
+def test_version_without_end_date(data_copy):
+    v = version("2000-01-01", "测试缺结束日期")
+    del v["effective_until"]
+    path = set_history(data_copy, CHANGSHA, "death", [v])
+    assert_reported(data_copy, CHANGSHA, line_of(path, "测试缺结束日期") - 1, "history[0].effective_until", "缺少必填字段")
