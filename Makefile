@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 
-.PHONY: site serve test validate clean
+.PHONY: site serve test validate clean bench
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ test: $(READY)
 
 clean:
 	rm -rf build site
+
+# Builds N=400 and N=100 synthetic regions in a temporary folder and prints the figures (bench/RESULTS.md).
+bench: $(READY)
+	$(BIN)/python bench/run.py

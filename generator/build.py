@@ -17,6 +17,7 @@ import yaml
 
 from .claims import render_claims
 from .compare import compare_nav, compare_pages
+from .compact import compact_site
 from .export import export_files
 from .faq import FAQ_PAGE, faq_pages
 from .feed import feed_files
@@ -136,6 +137,16 @@ def generate(root: Path = ROOT, out: Path | None = None) -> Path:
     return config_path
 
 
+def run_engine(config_path: Path, target: Path) -> None:
+    """MkDocs --strict from the generated config into target (bench/run.py times this alone)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "-f", str(config_path), "-d", str(target)],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + (result.stderr or result.stdout).strip())
+
+
 def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None) -> Path:
     """Validate, generate, run MkDocs --strict, then replace site/ whole."""
     site = (site or root / "site").resolve()
@@ -143,12 +154,8 @@ def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None) 
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-             "-f", str(config_path), "-d", str(staging)],
-            capture_output=True, text=True)
-        if result.returncode != 0:
-            raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + (result.stderr or result.stdout).strip())
+        run_engine(config_path, staging)
+        compact_site(staging)
         old = site.with_name(f".{site.name}-old")
         if old.exists():
             shutil.rmtree(old)

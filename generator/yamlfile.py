@@ -31,6 +31,10 @@ class LoadedFile:
         return self.lines.get((), 1)
 
 
+# libyaml's parser gives the same nodes and marks, several times faster (it dominates validation at 400 regions).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Converter:
     def __init__(self, shown: str):
         self.shown = shown
@@ -77,7 +81,7 @@ def load(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
     if not text.strip():
         return None, [Problem(shown, 1, "(文件)", "文件是空的")]
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -1,0 +1,268 @@
+"""Benchmark: build the whole country from synthetic data and print the figures that matter.
+
+    .venv/bin/python bench/run.py            # N=400 and N/4=100   (or: make bench)
+    .venv/bin/python bench/run.py --n 40 --json
+
+For N and N/4 it writes a synthetic project (bench/synth.py) into a temporary
+folder, runs the real pipeline in fresh child processes — generator.build.generate
+(validation + Markdown + JSON), then the same `mkdocs build --strict` that
+generator.build.build runs — and measures time, peak memory (ru_maxrss of each
+child) and the built site: total size, largest and median city page (raw and
+gzip -9), what the median city page loads (its HTML + the CSS/JS it references,
+not the search index, which is fetched by the search worker), and the search
+index. Targets are checked here, never in timed tests.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.synth import synthesise  # noqa: E402
+
+# Figure names, in print order: (key, label, unit).
+FIGURES = [
+    ("jurisdictions", "jurisdictions (cities + provinces + national)", ""),
+    ("rules", "rules written", ""),
+    ("sources", "sources", ""),
+    ("validate_s", "validation, CPU seconds", "s"),
+    ("generate_s", "generation (validate + render + write), CPU seconds", "s"),
+    ("engine_s", "site engine (mkdocs build --strict), CPU seconds", "s"),
+    ("compact_s", "HTML compaction, CPU seconds", "s"),
+    ("total_s", "total build, CPU seconds", "s"),
+    ("total_wall_s", "total build, wall seconds", "s"),
+    ("generation_share", "generation / total build (CPU)", "%"),
+    ("generator_peak_mb", "peak memory, generator", "MB"),
+    ("engine_peak_mb", "peak memory, site engine", "MB"),
+    ("site_files", "site files", ""),
+    ("site_mb", "site size", "MB"),
+    ("html_pages", "HTML pages", ""),
+    ("largest_page", "largest page", "path"),
+    ("largest_page_kb", "largest page HTML", "KB"),
+    ("largest_page_gz_kb", "largest page HTML gzipped", "KB"),
+    ("median_city_page_kb", "median city page HTML", "KB"),
+    ("median_city_page_gz_kb", "median city page HTML gzipped", "KB"),
+    ("median_city_loads_kb", "median city page + CSS/JS it loads", "KB"),
+    ("median_city_loads_gz_kb", "median city page + CSS/JS it loads, gzipped", "KB"),
+    ("home_page_kb", "home page HTML", "KB"),
+    ("home_page_gz_kb", "home page HTML gzipped", "KB"),
+    ("search_index_kb", "search index", "KB"),
+    ("search_index_gz_kb", "search index gzipped", "KB"),
+]
+
+# (description, check on the figures at N and N/4)
+TARGETS = [
+    ("generation ≤ 10 % of the whole build at N (CPU)", lambda big, small: big["generation_share"] <= 10),
+    ("build time grows no faster than linearly: total CPU(N) / total CPU(N/4) ≤ 4.4",
+     lambda big, small: big["total_s"] / small["total_s"] <= 4.4),
+    ("median city page HTML < 40 KB", lambda big, small: big["median_city_page_kb"] < 40),
+    ("median city page + everything it loads < 150 KB gzipped", lambda big, small: big["median_city_loads_gz_kb"] < 150),
+    ("search index < 1.5 MB gzipped at N", lambda big, small: big["search_index_gz_kb"] < 1536),
+]
+
+# Each phase runs in a fresh interpreter, like `python -m generator build` does. CPU seconds
+# (process_time, or the rusage of the MkDocs process) are reported beside wall time because a
+# shared machine's load inflates wall time but hardly CPU time; the targets use CPU time.
+_GENERATE = """
+import json, sys, time
+from pathlib import Path
+from generator.build import generate
+from generator.validate import load_knowledge_base
+root, out = Path(sys.argv[1]), Path(sys.argv[2])
+wall, cpu = time.perf_counter(), time.process_time()
+config = generate(root, out)           # cold, as in a real build: validate + render + write
+generated = time.perf_counter() - wall, time.process_time() - cpu
+cpu = time.process_time()
+load_knowledge_base(root)              # again, alone, to show validation's share
+print(json.dumps({"config": str(config), "generate_wall": generated[0], "generate_s": generated[1],
+                  "validate_s": time.process_time() - cpu}))
+"""
+
+_ENGINE = """
+import json, resource, sys, time
+from pathlib import Path
+from generator.build import run_engine
+from generator.compact import compact_site
+config, site = Path(sys.argv[1]), Path(sys.argv[2])
+wall = time.perf_counter()
+run_engine(config, site)
+engine_wall = time.perf_counter() - wall
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+wall, cpu = time.perf_counter(), time.process_time()
+compact_site(site)
+print(json.dumps({"engine_wall": engine_wall, "engine_s": usage.ru_utime + usage.ru_stime,
+                  "compact_wall": time.perf_counter() - wall, "compact_s": time.process_time() - cpu}))
+"""
+
+
+def _child(command: list[str], cwd: Path) -> tuple[str, float, float]:
+    """Run a child; return its stdout, wall seconds and peak resident memory in MB (its own rusage)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(command)}\n{err.read().decode('utf-8', 'replace')}")
+        return out.read().decode("utf-8"), wall, usage.ru_maxrss / 1024
+
+
+class _Assets(HTMLParser):
+    """Stylesheets and scripts a page loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "") and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        elif tag == "script" and attrs.get("src"):
+            self.urls.append(attrs["src"])
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def _kb(size: int) -> float:
+    return round(size / 1024, 1)
+
+
+def measure_site(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = {p: p.read_bytes() for p in files if p.suffix == ".html"}
+    largest = max(pages, key=lambda p: len(pages[p]))
+    export = json.loads((site / "api/v1/policies.json").read_text(encoding="utf-8"))
+    city_pages = sorted((site / j["url"] / "index.html" for j in export["jurisdictions"] if j["level"] == "city"),
+                        key=lambda p: len(pages[p]))
+    median = city_pages[len(city_pages) // 2]
+    parser = _Assets()
+    parser.feed(pages[median].decode("utf-8"))
+    loaded = [pages[median]]
+    for url in parser.urls:
+        if "://" in url or url.startswith("//"):
+            raise SystemExit(f"{median}: loads from another host: {url}")
+        target = (median.parent / url.split("?")[0].split("#")[0]).resolve()
+        if "search" not in target.name:
+            loaded.append(target.read_bytes())
+    index = (site / "search/search_index.json").read_bytes()
+    home = pages[site / "index.html"]
+    return {
+        "site_files": len(files),
+        "site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
+        "html_pages": len(pages),
+        "largest_page": largest.relative_to(site).as_posix(),
+        "largest_page_kb": _kb(len(pages[largest])),
+        "largest_page_gz_kb": _kb(_gz(pages[largest])),
+        "median_city_page_kb": _kb(len(pages[median])),
+        "median_city_page_gz_kb": _kb(_gz(pages[median])),
+        "median_city_loads_kb": _kb(sum(len(d) for d in loaded)),
+        "median_city_loads_gz_kb": _kb(sum(_gz(d) for d in loaded)),
+        "home_page_kb": _kb(len(home)),
+        "home_page_gz_kb": _kb(_gz(home)),
+        "search_index_kb": _kb(len(index)),
+        "search_index_gz_kb": _kb(_gz(index)),
+    }
+
+
+def measure(n: int, work: Path) -> dict:
+    root = work / f"n{n}"
+    counts = synthesise(root, n)
+    output, _, generator_peak = _child([sys.executable, "-c", _GENERATE, str(root), str(root / "build")], REPO)
+    phases = json.loads(output.strip().splitlines()[-1])
+    site = root / "site"
+    # The same two steps generator.build.build runs after generate(), in one child.
+    output, _, engine_peak = _child([sys.executable, "-c", _ENGINE, phases["config"], str(site)], REPO)
+    phases.update(json.loads(output.strip().splitlines()[-1]))
+    total = phases["generate_s"] + phases["engine_s"] + phases["compact_s"]
+    figures = {
+        "n": n,
+        "jurisdictions": counts["cities"] + counts["provinces"] + 1,
+        "rules": counts["rules"],
+        "sources": counts["sources"],
+        "history": counts["history"],
+        "validate_s": round(phases["validate_s"], 2),
+        "generate_s": round(phases["generate_s"], 2),
+        "engine_s": round(phases["engine_s"], 2),
+        "compact_s": round(phases["compact_s"], 2),
+        "total_s": round(total, 2),
+        "total_wall_s": round(phases["generate_wall"] + phases["engine_wall"] + phases["compact_wall"], 2),
+        "generation_share": round(100 * phases["generate_s"] / total, 1),
+        "generator_peak_mb": round(generator_peak, 1),
+        "engine_peak_mb": round(engine_peak, 1),
+    }
+    figures.update(measure_site(site))
+    return figures
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "system": platform.platform(), "date": time.strftime("%Y-%m-%d")}
+
+
+def report(results: list[dict], info: dict) -> str:
+    small, big = results
+    lines = [f"Machine: {info['cpu']}, {info['cores']} cores, Python {info['python']}, {info['system']}, {info['date']}",
+             f"History entries generated: {'yes' if big['history'] else 'no (schema has no rule history field)'}",
+             "",
+             f"| figure | N={small['n']} | N={big['n']} | ratio |",
+             "| --- | ---: | ---: | ---: |"]
+    for key, label, unit in FIGURES:
+        a, b = small[key], big[key]
+        ratio = f"{b / a:.2f}" if isinstance(a, (int, float)) and a else ""
+        suffix = f" {unit}" if unit and unit != "path" else ""
+        lines.append(f"| {label} | {a}{suffix} | {b}{suffix} | {ratio} |")
+    lines += ["", "Targets:"]
+    for text, check in TARGETS:
+        lines.append(f"- [{'ok' if check(big, small) else 'MISSED'}] {text}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=400, help="pooling regions (cities); N/4 is run too")
+    parser.add_argument("--json", action="store_true", help="print machine-readable figures")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    sizes = [max(1, args.n // 4), args.n]
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        results = [measure(n, args.keep) for n in sizes]
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-") as work:
+            results = [measure(n, Path(work)) for n in sizes]
+    info = machine()
+    if args.json:
+        print(json.dumps({"machine": info, "results": results,
+                          "targets": {text: check(results[1], results[0]) for text, check in TARGETS}},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(report(results, info))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
