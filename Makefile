@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 
-.PHONY: site serve test validate clean bench
+.PHONY: site serve test validate bench weight clean
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,3 +31,6 @@ clean:
 # Builds N=400 and N=100 synthetic regions in a temporary folder and prints the figures (bench/RESULTS.md).
 bench: $(READY)
 	$(BIN)/python bench/run.py
+
+weight: site
+	$(BIN)/python bench/weight.py

@@ -137,6 +137,25 @@ class _Assets(HTMLParser):
             self.urls.append(attrs["src"])
 
 
+def page_loads(page: Path) -> list[bytes]:
+    """A built page and every stylesheet and script it references, search index aside.
+
+    The search index is fetched by the search worker when a reader searches; it is
+    measured on its own.
+    """
+    html = page.read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    loaded = [html]
+    for url in parser.urls:
+        if "://" in url or url.startswith("//"):
+            raise SystemExit(f"{page}: loads from another host: {url}")
+        target = (page.parent / url.split("?")[0].split("#")[0]).resolve()
+        if "search" not in target.name:
+            loaded.append(target.read_bytes())
+    return loaded
+
+
 def _gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
@@ -153,15 +172,7 @@ def measure_site(site: Path) -> dict:
     city_pages = sorted((site / j["url"] / "index.html" for j in export["jurisdictions"] if j["level"] == "city"),
                         key=lambda p: len(pages[p]))
     median = city_pages[len(city_pages) // 2]
-    parser = _Assets()
-    parser.feed(pages[median].decode("utf-8"))
-    loaded = [pages[median]]
-    for url in parser.urls:
-        if "://" in url or url.startswith("//"):
-            raise SystemExit(f"{median}: loads from another host: {url}")
-        target = (median.parent / url.split("?")[0].split("#")[0]).resolve()
-        if "search" not in target.name:
-            loaded.append(target.read_bytes())
+    loaded = page_loads(median)
     index = (site / "search/search_index.json").read_bytes()
     home = pages[site / "index.html"]
     return {
