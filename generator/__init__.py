@@ -9,5 +9,6 @@ Modules, in the order data flows through them:
   export     site/api/v1/policies.json
   faq        questions generated from the rules + policies/faq.yaml; FAQ page, FAQPage JSON-LD
   render     Markdown pages through Jinja templates
+  claims     the 网传说法核查 page (claims are never rules)
   build      generate docs, run MkDocs, swap the site in whole
 """

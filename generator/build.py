@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .claims import render_claims
 from .compare import compare_nav, compare_pages
 from .contributing import PAGE as CONTRIBUTING_PAGE, contributing_page
 from .compact import compact_site
@@ -26,18 +27,19 @@ from .export import EXPORT_PATH, export_files
 from .faq import FAQ_PAGE, faq_pages
 from .feed import feed_files
 from .model import KnowledgeBase
-from .render import HOME_PAGE, SOURCES_PAGE, md_path, render_pages
+from .render import CLAIMS_PAGE, HOME_PAGE, SOURCES_PAGE, md_path, render_pages
 from .report_pages import CHANGES_PAGE, QUALITY_PAGE, report_pages
 from .validate import date_range, load_knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # Everything generated from the data: each producer returns {path inside docs/: content}.
-PRODUCERS = [render_pages, export_files, faq_pages, compare_pages, report_pages, feed_files, contributing_page]
+PRODUCERS = [render_pages, export_files, faq_pages, compare_pages, report_pages, feed_files, render_claims,
+             contributing_page]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
-EXTRA_NAV: list = [compare_nav, {"常见问题": FAQ_PAGE}, {"最近变化": CHANGES_PAGE}, {"数据质量": QUALITY_PAGE},
+EXTRA_NAV: list = [compare_nav, {"常见问题": FAQ_PAGE}, {"最近变化": CHANGES_PAGE}, {"数据质量": QUALITY_PAGE}, {"网传说法核查": CLAIMS_PAGE},
                    {"参与维护": CONTRIBUTING_PAGE}]
 
 

@@ -11,7 +11,7 @@ import json
 from datetime import date
 
 from .history import all_changes
-from .model import Jurisdiction, KnowledgeBase, Source
+from .model import Claim, Jurisdiction, KnowledgeBase, Source
 from .quality import figures
 from .schema import SCHEMA_PATH
 
@@ -19,6 +19,7 @@ SCHEMA_VERSION = 1
 EXPORT_PATH = "api/v1/policies.json"
 CSV_PATH = "api/v1/rules.csv"
 SCHEMA_EXPORT_PATH = "api/v1/schema.json"     # the data format, published next to the data
+CLAIMS_URL = "claims/"          # the 网传说法核查 page
 
 
 def rule_anchor(rule_id: str) -> str:
@@ -28,6 +29,10 @@ def rule_anchor(rule_id: str) -> str:
 
 def source_anchor(source_id: str) -> str:
     return f"src-{source_id}"
+
+
+def claim_anchor(claim_id: str) -> str:
+    return f"claim-{claim_id}"
 
 
 def _source(source: Source) -> dict:
@@ -95,11 +100,26 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
     }
 
 
+def _claim(claim: Claim) -> dict:
+    return {
+        "id": claim.id,
+        "jurisdiction": claim.jurisdiction_id,
+        "claim": claim.text,
+        "seen_in": {"title": claim.seen_in.title, "note": claim.seen_in.note,
+                    "date": claim.seen_in.date, "url": claim.seen_in.url},
+        "verdict": claim.verdict,
+        "reasoning": claim.reasoning,
+        "url": f"{CLAIMS_URL}#{claim_anchor(claim.id)}",
+        "citations": [{"source": c.source.id, "locator": c.locator, "quote": c.quote} for c in claim.citations],
+    }
+
+
 def policies_json(kb: KnowledgeBase) -> str:
     document = {
         "schema_version": SCHEMA_VERSION,
         "jurisdictions": [_jurisdiction(kb, j) for j in kb.jurisdictions.values()],
         "sources": [_source(s) for s in kb.sources.values()],
+        "claims": [_claim(c) for c in kb.claims],
     }
     document["changes"] = [_change(c) for c in all_changes(kb)]       # newest first
     document["quality"] = figures(kb, date.today())                 # stale list depends on the day

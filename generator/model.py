@@ -18,6 +18,15 @@ GRADE_TEXT = {
     "C": "仅有第三方说法，待核实",
 }
 
+# Verdicts on circulating claims (网传说法): the Chinese word is the data value and the
+# enum in schema.json; the code names a CSS class; the meaning is shown beside the word.
+VERDICTS = {
+    "属实": ("true", "与已查到的规定一致"),
+    "部分属实": ("partly-true", "一部分与规定一致，另一部分没有依据或与规定不符"),
+    "无依据": ("unsupported", "没有找到任何支持这一说法的规定或报道"),
+    "与规定不符": ("contradicted", "与已查到的规定相矛盾"),
+}
+
 
 @dataclass(frozen=True)
 class Situation:
@@ -124,6 +133,35 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class SeenIn:
+    """Where a circulating claim was seen; never a source."""
+    title: str
+    note: str | None
+    date: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A circulating claim and our verdict on it. Kept apart from rules: it is never one."""
+    id: str
+    jurisdiction_id: str
+    text: str
+    seen_in: SeenIn
+    verdict: str           # a key of VERDICTS
+    reasoning: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def verdict_code(self) -> str:
+        return VERDICTS[self.verdict][0]
+
+    @property
+    def verdict_meaning(self) -> str:
+        return VERDICTS[self.verdict][1]
+
+
+@dataclass(frozen=True)
 class EffectiveRule:
     """A rule as it applies in a jurisdiction, possibly inherited from above."""
     rule: Rule
@@ -160,6 +198,13 @@ class KnowledgeBase:
     sources: dict[str, Source]               # sorted by id
     questions: list = field(default_factory=list)   # general questions from policies/faq.yaml (faq.GeneralQuestion)
     search_terms: list[str] = field(default_factory=list)  # domain words kept whole by the search segmenter
+    claims: list[Claim] = field(default_factory=list)   # in file order
+
+    def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:
+        return [c for c in self.claims if c.jurisdiction_id == jurisdiction.id]
+
+    def claims_citing(self, source: Source) -> list[Claim]:
+        return [c for c in self.claims if any(cite.source.id == source.id for cite in c.citations)]
 
     def parent(self, jurisdiction: Jurisdiction) -> Jurisdiction | None:
         return self.jurisdictions.get(jurisdiction.parent_id) if jurisdiction.parent_id else None

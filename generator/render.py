@@ -15,13 +15,14 @@ from pathlib import Path
 import jinja2
 
 from . import faq, links
-from .export import rule_anchor, source_anchor
+from .export import CLAIMS_URL, claim_anchor, rule_anchor, source_anchor
 from .finder import finder_json
 from .model import GRADE_TEXT, Jurisdiction, KnowledgeBase
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SOURCES_PAGE = "sources.md"
 HOME_PAGE = "index.md"
+CLAIMS_PAGE = CLAIMS_URL + "index.md"
 CLASS_TEXT = {"official": "官方", "media": "媒体", "third-party": "第三方"}
 LEVEL_TEXT = {"national": "全国", "province": "省", "city": "市"}
 CASH_ORDER = ("能", "视情况", "不能", "未查明")
@@ -55,7 +56,8 @@ def _environment() -> jinja2.Environment:
     env.filters["attr"] = attr
     env.globals["archived_url"] = links.archived_url      # data/known-dead-urls.yaml
     env.globals.update(GRADE_TEXT=GRADE_TEXT, CLASS_TEXT=CLASS_TEXT, LEVEL_TEXT=LEVEL_TEXT,
-                       rule_anchor=rule_anchor, source_anchor=source_anchor)
+                       rule_anchor=rule_anchor, source_anchor=source_anchor,
+                       claim_anchor=claim_anchor, CLAIMS_PAGE=CLAIMS_PAGE)
     env.globals["faq"] = faq
     from . import flow   # imported here: flow.py reuses this module's escaping
     env.globals.update(flow_of=flow.build_flow, flow_svg=flow.svg, flow_json=flow.data_json)

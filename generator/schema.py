@@ -135,6 +135,8 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
             if error.validator_value.startswith("^https?"):
                 description = "网址要以 http:// 或 https:// 开头，不能有空格"
             message = f"格式不对（“{error.instance}”）：{description}"
+        elif keyword == "maxLength":
+            message = f"太长了（{len(error.instance)} 个字）：最多 {error.validator_value} 个字"
         elif keyword == "minItems":
             message = "至少要有一项"
         else:

@@ -12,13 +12,14 @@ from datetime import date
 from pathlib import Path
 
 from . import faq, schema
-from .model import (LEVELS, SOURCE_CLASSES, Citation, Jurisdiction, KnowledgeBase, Outcome,
-                    Place, Rule, RuleVersion, Situation, Source)
+from .model import (LEVELS, SOURCE_CLASSES, Citation, Claim, Jurisdiction, KnowledgeBase, Outcome,
+                    Place, Rule, RuleVersion, SeenIn, Situation, Source)
 from .problems import DataError, Problem, display_path, field_name
 from .yamlfile import LoadedFile, load
 
 VOCABULARY_FILE = "vocabulary.yaml"
 FAQ_FILE = "faq.yaml"           # general questions, see faq.py; not a jurisdiction
+CLAIMS_FILE = "claims.yaml"          # 网传说法核查: not a jurisdiction file
 LEVEL_ORDER = {"national": 0, "province": 1, "city": 2}
 
 
@@ -76,7 +77,8 @@ class _Checker:
     def run(self) -> KnowledgeBase | None:
         policies = self.root / "policies"
         vocab_file = policies / VOCABULARY_FILE
-        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, policies / FAQ_FILE))
+        claims_file = policies / CLAIMS_FILE
+        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, policies / FAQ_FILE, claims_file))
         files += sorted(policies.rglob("*.yml"))
         situations, outcomes = self.load_vocabulary(vocab_file)
         faq_file = faq.load_file(self, policies / FAQ_FILE)
@@ -97,11 +99,12 @@ class _Checker:
         sources = self.collect_sources(loaded_files)
         jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, sources)
         self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
+        claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, sources)
         if self.problems:
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])
         kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
-                           dict(sorted((s.id, s) for s, _ in sources.values())))
+                           dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
         kb.questions = faq.collect_questions(self, faq_file, kb)   # needs sources and effective rules
         kb.search_terms = self.search_terms
         return None if self.problems else kb
@@ -292,6 +295,53 @@ class _Checker:
                     break
                 seen.add(current.id)
                 current = known.get(current.parent_id)
+
+    def load_claims(self, path: Path, jurisdiction_ids: set[str], sources) -> list[Claim]:
+        """policies/claims.yaml, checked like rules: known jurisdiction, every citation resolves."""
+        if not path.exists():
+            return []            # the register is optional
+        loaded, problems = load(path, display_path(path, self.root))
+        self.problems += problems
+        if loaded is None:
+            return []
+        schema_problems = schema.check(loaded, "claimsFile")
+        self.problems += schema_problems
+        # One malformed claim should not hide the cross-file problems of the others.
+        malformed = {p.field.split("]")[0] + "]" for p in schema_problems}
+        if any(not f.startswith("claims[") for f in malformed):
+            return []
+        claims: list[Claim] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(loaded.data["claims"]):
+            base = ("claims", index)
+            if f"claims[{index}]" in malformed:
+                continue
+            ok = True
+            if item["id"] in seen:
+                self.report(loaded, base + ("id",), f"说法标识 `{item['id']}` 重复（claims[{seen[item['id']]}] 已经用过）")
+                ok = False
+            seen.setdefault(item["id"], index)
+            if item["jurisdiction"] not in jurisdiction_ids:
+                self.report(loaded, base + ("jurisdiction",), f"找不到地区 `{item['jurisdiction']}`"
+                            + (_suggest(item["jurisdiction"], jurisdiction_ids) or "：写某个地区文件的 id"))
+                ok = False
+            self.check_dates(loaded, item["seen_in"], base + ("seen_in",), ("date",))
+            citations = []
+            for c_index, cite in enumerate(item["citations"]):
+                entry = sources.get(cite["source"])
+                if entry is None:
+                    self.report(loaded, base + ("citations", c_index, "source"), f"找不到来源 `{cite['source']}`："
+                                "先在某个地区文件的 sources 里定义它" + _suggest(cite["source"], sources))
+                    ok = False
+                    continue
+                citations.append(Citation(entry[0], cite.get("locator"), cite["quote"]))
+            if ok:
+                seen_in = item["seen_in"]
+                claims.append(Claim(
+                    id=item["id"], jurisdiction_id=item["jurisdiction"], text=item["claim"],
+                    seen_in=SeenIn(seen_in["title"], seen_in.get("note"), seen_in.get("date"), seen_in.get("url")),
+                    verdict=item["verdict"], reasoning=item["reasoning"], citations=tuple(citations)))
+        return claims
 
     @staticmethod
     def display_order(jurisdictions: list[Jurisdiction]) -> dict[str, Jurisdiction]:
