@@ -67,10 +67,7 @@ def _with_text(make) -> dict:
     j = dataclasses.replace(changsha, name=make(14), short_name=make(15), notes=(make(16),),
                             rules=(new_rule,) + changsha.rules[1:])
     sources = dict(KB.sources, **{source.id: source})
-    # Only Changsha and its ancestors: enough for both pages, and 17 provinces would slow every example.
-    chain = {a.id: a for a in KB.ancestors(changsha)}
-    kb = dataclasses.replace(KB, jurisdictions={k: v for k, v in dict(KB.jurisdictions, changsha=j).items()
-                                                if k in chain or k == "changsha"}, sources=sources)
+    kb = dataclasses.replace(KB, jurisdictions=dict(KB.jurisdictions, changsha=j), sources=sources)
     return render_pages(kb)
 
 
