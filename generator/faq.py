@@ -126,7 +126,7 @@ def load_file(checker, path: Path) -> LoadedFile | None:
 
 def collect_questions(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[GeneralQuestion]:
     """Cross-file checks of the general questions (sources, situations, rules, dates)."""
-    from .validate import _suggest, date_range   # validate imports this module
+    from .validate import _suggest   # validate imports this module
     if loaded is None:
         return []
     data = loaded.data
@@ -143,18 +143,9 @@ def collect_questions(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> 
         dates = checker.check_dates(loaded, item, path, ("last_verified",))
         verified_text = item.get("last_verified") or data["last_verified"]
         verified = dates.get("last_verified") or file_dates.get("last_verified")
-        citations = []
-        for c_index, cite in enumerate(item["citations"]):
-            source = kb.sources.get(cite["source"])
-            if source is None:
-                checker.report(loaded, path + ("citations", c_index, "source"), f"找不到来源 `{cite['source']}`："
-                               "先在某个地区文件的 sources 里定义它" + _suggest(cite["source"], kb.sources))
-                continue
-            if source.issued:
-                checker.check_order(loaded, path + ("last_verified",) if "last_verified" in item else ("last_verified",),
-                                    f"所引来源 {source.id} 的发布日期", date_range(source.issued),
-                                    "最后核对日期", verified, verified_text)
-            citations.append(Citation(source, cite.get("locator"), cite["quote"]))
+        verified_path = path + ("last_verified",) if "last_verified" in item else ("last_verified",)
+        citations = checker.collect_citations(loaded, path, item["citations"], kb.sources,
+                                              (verified, verified_text), verified_path)
         linked_situations = []
         for s_index, situation_id in enumerate(item.get("situations", [])):
             if situation_id not in situations:

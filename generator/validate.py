@@ -97,9 +97,10 @@ class _Checker:
         if situations is None:
             return None
         sources = self.collect_sources(loaded_files)
-        jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, sources)
+        source_of = {source_id: source for source_id, (source, _) in sources.items()}
+        jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, source_of)
         self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
-        claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, sources)
+        claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, source_of)
         if self.problems:
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])
@@ -197,17 +198,9 @@ class _Checker:
                 rule_dates = self.check_dates(loaded, item, path, ("effective_from", "last_verified"))
                 verified_text = item.get("last_verified") or data["last_verified"]
                 verified = rule_dates.get("last_verified") or date_range(data["last_verified"])
-                citations = []
-                for c_index, cite in enumerate(item["citations"]):
-                    c_path = path + ("citations", c_index)
-                    source = self.resolve_source(loaded, c_path, cite, sources)
-                    if source is None:
-                        continue
-                    if source.issued:
-                        self.check_order(loaded, path + ("last_verified",) if "last_verified" in item else ("last_verified",),
-                                         f"所引来源 {source.id} 的发布日期", date_range(source.issued),
-                                         "最后核对日期", verified, verified_text)
-                    citations.append(Citation(source, cite.get("locator"), cite["quote"]))
+                verified_path = path + ("last_verified",) if "last_verified" in item else ("last_verified",)
+                citations = self.collect_citations(loaded, path, item["citations"], sources,
+                                                   (verified, verified_text), verified_path)
                 history = self.collect_history(loaded, item, path, rule_dates, outcome_by_name, sources)
                 if situation is None or outcome is None:
                     continue
@@ -228,13 +221,24 @@ class _Checker:
             result.append((jurisdiction, loaded))
         return result
 
-    def resolve_source(self, loaded, c_path, cite, sources) -> Source | None:
-        entry = sources.get(cite["source"])
-        if entry is None:
-            self.report(loaded, c_path + ("source",), f"找不到来源 `{cite['source']}`："
-                        "先在某个文件的 sources 里定义它" + _suggest(cite["source"], sources))
-            return None
-        return entry[0]
+    def collect_citations(self, loaded, path, citations, sources, verified=None, verified_path=None) -> list[Citation]:
+        """Resolve every citation at path + ('citations', i); report missing sources.
+
+        sources maps id → Source. When the item has a last-verified date, a cited source
+        issued after it is reported: nobody can check a rule against a text not yet issued.
+        """
+        resolved = []
+        for index, cite in enumerate(citations):
+            source = sources.get(cite["source"])
+            if source is None:
+                self.report(loaded, path + ("citations", index, "source"), f"找不到来源 `{cite['source']}`："
+                            "先在某个地区文件的 sources 里定义它" + _suggest(cite["source"], sources))
+                continue
+            if verified and source.issued:
+                self.check_order(loaded, verified_path, f"所引来源 {source.id} 的发布日期", date_range(source.issued),
+                                 "最后核对日期", verified[0], verified[1])
+            resolved.append(Citation(source, cite.get("locator"), cite["quote"]))
+        return resolved
 
     def collect_history(self, loaded, item, path, rule_dates, outcome_by_name, sources) -> tuple:
         """Earlier versions of a rule, newest first; each ends before the next one begins."""
@@ -257,11 +261,7 @@ class _Checker:
             elif until and newer_from and until[0] > newer_from[1]:
                 self.report(loaded, v_path + ("effective_until",), f"与{newer_name}重叠：这一版本停止于 "
                             f"{version['effective_until']}，晚于{newer_name}的生效日期")
-            citations = []
-            for c_index, cite in enumerate(version["citations"]):
-                source = self.resolve_source(loaded, v_path + ("citations", c_index), cite, sources)
-                if source is not None:
-                    citations.append(Citation(source, cite.get("locator"), cite["quote"]))
+            citations = self.collect_citations(loaded, v_path, version["citations"], sources)
             if outcome is not None and citations:
                 versions.append(RuleVersion(
                     outcome=outcome, summary=version["summary"], effective_from=version.get("effective_from"),
@@ -326,15 +326,8 @@ class _Checker:
                             + (_suggest(item["jurisdiction"], jurisdiction_ids) or "：写某个地区文件的 id"))
                 ok = False
             self.check_dates(loaded, item["seen_in"], base + ("seen_in",), ("date",))
-            citations = []
-            for c_index, cite in enumerate(item["citations"]):
-                entry = sources.get(cite["source"])
-                if entry is None:
-                    self.report(loaded, base + ("citations", c_index, "source"), f"找不到来源 `{cite['source']}`："
-                                "先在某个地区文件的 sources 里定义它" + _suggest(cite["source"], sources))
-                    ok = False
-                    continue
-                citations.append(Citation(entry[0], cite.get("locator"), cite["quote"]))
+            citations = self.collect_citations(loaded, base, item["citations"], sources)
+            ok = ok and len(citations) == len(item["citations"])
             if ok:
                 seen_in = item["seen_in"]
                 claims.append(Claim(
