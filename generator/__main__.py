@@ -16,7 +16,7 @@ from .validate import load_knowledge_base
 
 
 def _watched_state(root: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for folder in ("policies", "content", "generator/templates")
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for folder in ("policies", "content", "data", "generator/templates")
                         for p in (root / folder).rglob("*") if p.is_file()))
 
 
@@ -73,6 +73,7 @@ def cmd_check_links(root: Path, timeout: float) -> int:
 
 def cmd_serve(root: Path, address: str) -> int:
     """Live preview: regenerate when the data changes; MkDocs reloads the browser."""
+    _load_checked(root)
     config = generate(root)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address])
     state = _watched_state(root)
@@ -83,6 +84,7 @@ def cmd_serve(root: Path, address: str) -> int:
             if current != state:
                 state = current
                 try:
+                    _load_checked(root)
                     generate(root)
                     print("已重新生成。", flush=True)
                 except (DataError, BuildError) as error:
