@@ -12,6 +12,8 @@ from .build import ROOT, BuildError, build, generate
 from .problems import DataError
 from .scaffold import ScaffoldError, ask_missing, new_city
 from .quality import stale_warnings
+from .links import check_dead_list, check_links
+from .textcheck import check_tree
 from .validate import load_knowledge_base
 
 
@@ -21,7 +23,6 @@ def _watched_state(root: Path) -> tuple:
 
 
 def _check_dead_list(root: Path, kb) -> None:
-    from .links import check_dead_list
     problems = check_dead_list(kb, root / "data" / "known-dead-urls.yaml", root)
     if problems:
         raise DataError(problems)
@@ -29,7 +30,6 @@ def _check_dead_list(root: Path, kb) -> None:
 
 def _load_checked(root: Path):
     """The knowledge base, plus the maintainer-facing lints (plain text, dead-link list); all problems at once."""
-    from .textcheck import check_tree
     lint = check_tree(root)
     try:
         kb = load_knowledge_base(root)
@@ -67,8 +67,7 @@ def cmd_new_city(root: Path, name: str | None, province: str | None, city_id: st
 
 
 def cmd_check_links(root: Path, timeout: float) -> int:
-    from .links import check_links
-    return check_links(root, timeout)
+    return check_links(root, load_knowledge_base(root), timeout)
 
 
 def cmd_serve(root: Path, address: str) -> int:

@@ -27,9 +27,11 @@ from .export import EXPORT_PATH, export_files
 from .faq import FAQ_PAGE, faq_pages
 from .feed import feed_files
 from .model import KnowledgeBase
-from .render import CLAIMS_PAGE, HOME_PAGE, SOURCES_PAGE, md_path, render_pages
+from .markup import CLAIMS_PAGE, HOME_PAGE, SOURCES_PAGE, md_path
+from .render import render_pages
 from .report_pages import CHANGES_PAGE, QUALITY_PAGE, report_pages
-from .validate import date_range, load_knowledge_base
+from .dates import date_range
+from .validate import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .export import CSV_PATH, EXPORT_PATH
 from .model import EffectiveRule, Jurisdiction, KnowledgeBase, Situation
-from .render import CASH_ORDER, SOURCES_PAGE, _environment, md_path, relative
+from .markup import SOURCES_PAGE, environment, md_path, relative
+from .render import CASH_ORDER
 
 COMPARE_PAGE = "compare/index.md"
 COMPARE_TITLE = "各地对比"
@@ -52,7 +53,7 @@ def compare_nav(kb: KnowledgeBase) -> dict:
 
 
 def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
-    env = _environment()
+    env = environment()
     situations = situations_used(kb)
     rows = []
     notes: dict[str, tuple[int, EffectiveRule]] = {}   # note anchor → (number, the rule where written)

@@ -20,6 +20,8 @@ from pathlib import Path
 from . import schema
 from .export import rule_anchor, source_anchor
 from .model import GRADE_TEXT, Citation, EffectiveRule, Jurisdiction, KnowledgeBase, Situation
+from .markup import SOURCES_PAGE, environment, md_path, relative
+from .problems import display_path, suggest
 from .yamlfile import LoadedFile, load
 
 FAQ_PAGE = "faq/index.md"
@@ -114,7 +116,6 @@ def load_file(checker, path: Path) -> LoadedFile | None:
     """Read and schema-check policies/faq.yaml; the file is optional."""
     if not path.exists():
         return None
-    from .problems import display_path
     loaded, problems = load(path, display_path(path, checker.root))
     checker.problems += problems
     if loaded is None:
@@ -126,7 +127,6 @@ def load_file(checker, path: Path) -> LoadedFile | None:
 
 def collect_questions(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[GeneralQuestion]:
     """Cross-file checks of the general questions (sources, situations, rules, dates)."""
-    from .validate import _suggest   # validate imports this module
     if loaded is None:
         return []
     data = loaded.data
@@ -150,7 +150,7 @@ def collect_questions(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> 
         for s_index, situation_id in enumerate(item.get("situations", [])):
             if situation_id not in situations:
                 checker.report(loaded, path + ("situations", s_index), f"词表里没有情形 `{situation_id}`"
-                               + (_suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
+                               + (suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
             else:
                 linked_situations.append(situations[situation_id])
         rules = []
@@ -158,12 +158,12 @@ def collect_questions(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> 
             j_id, situation_id = reference.split("#", 1)
             j = kb.jurisdictions.get(j_id)
             if j is None:
-                checker.report(loaded, path + ("rules", r_index), f"找不到地区 `{j_id}`" + _suggest(j_id, kb.jurisdictions))
+                checker.report(loaded, path + ("rules", r_index), f"找不到地区 `{j_id}`" + suggest(j_id, kb.jurisdictions))
                 continue
             effective = {e.rule.id: e for e in kb.effective_rules(j)}
             if situation_id not in effective:
                 checker.report(loaded, path + ("rules", r_index), f"{j.name}没有情形 `{situation_id}` 的规定（含沿用上级的）"
-                               + (_suggest(situation_id, effective) or f"：有规定的情形是 {', '.join(effective) or '无'}"))
+                               + (suggest(situation_id, effective) or f"：有规定的情形是 {', '.join(effective) or '无'}"))
                 continue
             rules.append((j, effective[situation_id]))
         questions.append(GeneralQuestion(
@@ -201,9 +201,8 @@ def json_ld(entries) -> str:
 
 def faq_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Producer for build.PRODUCERS: the national FAQ page."""
-    from .render import SOURCES_PAGE, _environment, md_path, relative   # render imports this module
-    page = _environment().get_template("faq.md.j2").render(
+    page = environment().get_template("faq.md.j2").render(
         kb=kb, questions=kb.questions, here=FAQ_PAGE,
         link=lambda target: relative(FAQ_PAGE, target), md_path=md_path, sources_page=SOURCES_PAGE,
-        entries_of=lambda j: jurisdiction_entries(kb, j), local_rules=lambda s: local_rules(kb, s))
+        entries_of=lambda j: jurisdiction_entries(kb, j), local_rules=lambda s: local_rules(kb, s), json_ld=json_ld)
     return {FAQ_PAGE: page}

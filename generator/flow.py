@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .export import rule_anchor, source_anchor
 from .model import GRADE_TEXT, EffectiveRule, Jurisdiction, KnowledgeBase, Situation
-from .render import CLASS_TEXT, SOURCES_PAGE, attr
+from .markup import CLASS_TEXT, SOURCES_PAGE, attr
 
 UNKNOWN_END = "unknown"   # node ids: q-<situation>, o-<situation>, and this one (no "o-" prefix: cannot clash)
 START_TEXT = "您属于下面哪种情况？从上往下逐个回答“是”或“否”"

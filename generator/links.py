@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .model import KnowledgeBase
 from .problems import DataError, Problem, display_path
-from .validate import date_range, load_knowledge_base
+from .dates import date_range
 from .yamlfile import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,9 +94,8 @@ def _probe(url: str, timeout: float) -> str:
     return "打不开"
 
 
-def check_links(root: Path, timeout: float = 5.0, workers: int = 8) -> int:
+def check_links(root: Path, kb: KnowledgeBase, timeout: float = 5.0, workers: int = 8) -> int:
     """Try every source URL (and every archived copy); print a report; 0 if all open, else 1."""
-    kb = load_knowledge_base(root)
     dead, problems = read_dead(root / "data" / "known-dead-urls.yaml", root)
     if problems:
         raise DataError(problems)

@@ -1,6 +1,7 @@
 """The single shape of a data problem shown to maintainers."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,3 +42,9 @@ def field_name(path: tuple) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out or "(文件)"
+
+
+def suggest(word: str, choices) -> str:
+    """A hint for a misspelt name: ：是不是想写 `x`？ (empty when nothing is close)."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"：是不是想写 `{close[0]}`？" if close else ""

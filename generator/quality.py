@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from .dates import date_range
 from .model import SOURCE_CLASSES, KnowledgeBase
 from .problems import Problem
 from .yamlfile import load
@@ -24,7 +25,6 @@ def stale_before(today: date) -> date:
 
 
 def stale_jurisdictions(kb: KnowledgeBase, today: date) -> list:
-    from .validate import date_range     # here, not at the top: validate → faq → export → quality
     limit = stale_before(today)
     # A partial date ("2025-03") counts as its last day: only certainly-old checks are flagged.
     # A new area with no rules yet has no check date: nothing to re-check.

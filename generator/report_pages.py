@@ -7,7 +7,7 @@ from .feed import FEED_PATH, feed_path
 from .history import all_changes
 from .model import GRADE_TEXT, KnowledgeBase
 from .quality import GRADES, STALE_MONTHS, figures
-from .render import SOURCES_PAGE, _environment, md_path, relative
+from .markup import SOURCES_PAGE, environment, md_path, relative
 
 CHANGES_PAGE = "changes/index.md"
 QUALITY_PAGE = "quality/index.md"
@@ -15,7 +15,7 @@ VERDICT_TEXT = {"None": "未标明"}
 
 
 def report_pages(kb: KnowledgeBase) -> dict[str, str]:
-    env = _environment()
+    env = environment()
     changes_link = lambda target: relative(CHANGES_PAGE, target)   # noqa: E731
     quality_link = lambda target: relative(QUALITY_PAGE, target)   # noqa: E731
     return {

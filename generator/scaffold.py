@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from .render import TEMPLATES
+from .markup import TEMPLATES
 from .schema import schema
 
 TEMPLATE = "new_city.yaml.j2"

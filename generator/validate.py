@@ -6,41 +6,20 @@ before anything is raised, so a maintainer sees them all in one run.
 """
 from __future__ import annotations
 
-import calendar
-import difflib
 from datetime import date
 from pathlib import Path
 
 from . import faq, schema
 from .model import (LEVELS, SOURCE_CLASSES, Citation, Claim, Jurisdiction, KnowledgeBase, Outcome,
                     Place, Rule, RuleVersion, SeenIn, Situation, Source)
-from .problems import DataError, Problem, display_path, field_name
+from .dates import date_range
+from .problems import DataError, Problem, display_path, field_name, suggest
 from .yamlfile import LoadedFile, load
 
 VOCABULARY_FILE = "vocabulary.yaml"
 FAQ_FILE = "faq.yaml"           # general questions, see faq.py; not a jurisdiction
 CLAIMS_FILE = "claims.yaml"          # 网传说法核查: not a jurisdiction file
 LEVEL_ORDER = {"national": 0, "province": 1, "city": 2}
-
-
-def date_range(text: str) -> tuple[date, date] | None:
-    """'2021', '2021-04' or '2021-04-22' → (earliest, latest) day; None if no such day."""
-    parts = [int(p) for p in text.split("-")]
-    try:
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
-        day = date(parts[0], parts[1], parts[2])
-        return day, day
-    except ValueError:
-        return None
-
-
-def _suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f"：是不是想写 `{close[0]}`？" if close else ""
 
 
 class _Checker:
@@ -138,7 +117,7 @@ class _Checker:
                     seen_names.add(item["name"])
         fallback = loaded.data.get("fallback")
         if fallback is not None and fallback not in situations:
-            self.report(loaded, ("fallback",), f"情形里没有 `{fallback}`" + _suggest(fallback, situations))
+            self.report(loaded, ("fallback",), f"情形里没有 `{fallback}`" + suggest(fallback, situations))
         return situations, outcomes
 
     def collect_sources(self, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedFile]]:
@@ -187,10 +166,10 @@ class _Checker:
                 outcome = outcome_by_name.get(item["outcome"])
                 if situation is None:
                     self.report(loaded, path + ("situation",), f"词表里没有情形 “{item['situation']}”"
-                                + (_suggest(item["situation"], by_name) or f"：可用的有 {', '.join(situations)}"))
+                                + (suggest(item["situation"], by_name) or f"：可用的有 {', '.join(situations)}"))
                 if outcome is None:
                     self.report(loaded, path + ("outcome",), f"词表里没有结果 “{item['outcome']}”"
-                                + (_suggest(item["outcome"], outcome_by_name) or f"：可用的有 {', '.join(outcomes)}"))
+                                + (suggest(item["outcome"], outcome_by_name) or f"：可用的有 {', '.join(outcomes)}"))
                 if situation is not None and situation.id in used:
                     self.report(loaded, path + ("situation",), f"情形 “{situation.name}” 已有一条规则"
                                 f"（rules[{used[situation.id]}]）：每种情形只写一条，把两条合并")
@@ -232,7 +211,7 @@ class _Checker:
             source = sources.get(cite["source"])
             if source is None:
                 self.report(loaded, path + ("citations", index, "source"), f"找不到来源 `{cite['source']}`："
-                            "先在某个地区文件的 sources 里定义它" + _suggest(cite["source"], sources))
+                            "先在某个地区文件的 sources 里定义它" + suggest(cite["source"], sources))
                 continue
             if verified and source.issued:
                 self.check_order(loaded, verified_path, f"所引来源 {source.id} 的发布日期", date_range(source.issued),
@@ -250,7 +229,7 @@ class _Checker:
             outcome = outcome_by_name.get(version["outcome"])
             if outcome is None:
                 self.report(loaded, v_path + ("outcome",), f"词表里没有结果 “{version['outcome']}”"
-                            + _suggest(version["outcome"], outcome_by_name))
+                            + suggest(version["outcome"], outcome_by_name))
             dates = self.check_dates(loaded, version, v_path, ("effective_from", "effective_until"))
             start, until = dates.get("effective_from"), dates.get("effective_until")
             self.check_order(loaded, v_path + ("effective_until",), "这一版本的生效日期", start,
@@ -283,7 +262,7 @@ class _Checker:
                 continue
             parent = known.get(parent_id)
             if parent is None:
-                self.report(loaded, ("parent",), f"找不到上级地区 `{parent_id}`" + _suggest(parent_id, known))
+                self.report(loaded, ("parent",), f"找不到上级地区 `{parent_id}`" + suggest(parent_id, known))
                 continue
             if LEVEL_ORDER[parent.level] >= LEVEL_ORDER[jurisdiction.level]:
                 self.report(loaded, ("parent",), f"上级 `{parent_id}` 的级别不高于本地区：省的上级是国家，市的上级是省（直辖市的上级是国家）")
@@ -323,7 +302,7 @@ class _Checker:
             seen.setdefault(item["id"], index)
             if item["jurisdiction"] not in jurisdiction_ids:
                 self.report(loaded, base + ("jurisdiction",), f"找不到地区 `{item['jurisdiction']}`"
-                            + (_suggest(item["jurisdiction"], jurisdiction_ids) or "：写某个地区文件的 id"))
+                            + (suggest(item["jurisdiction"], jurisdiction_ids) or "：写某个地区文件的 id"))
                 ok = False
             self.check_dates(loaded, item["seen_in"], base + ("seen_in",), ("date",))
             citations = self.collect_citations(loaded, base, item["citations"], sources)
