@@ -200,7 +200,7 @@ def _generated_answer(root: Path, out: Path, page_md: str, question_id: str) -> 
     from generator.build import generate
     generate(root, out)
     text = (out / "docs" / page_md).read_text(encoding="utf-8")
-    start = text.index("{#" + question_id + "}")
+    start = re.search(r"\{#" + re.escape(question_id) + r"[ }]", text).start()   # {#id} or {#id data-…}
     visible = text[start: text.find("\n### ", start)]
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', text).group(1)
     heading = text[text.rindex("### ", 0, start) + 4: start].strip()
