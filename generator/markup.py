@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -27,6 +28,7 @@ LEVEL_TEXT = {"national": "全国", "province": "省", "city": "市"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
+@lru_cache(maxsize=65536)      # the same names and labels recur on hundreds of pages
 def md(value) -> str:
     """Data text → Markdown that renders as exactly that text."""
     text = html.escape(str(value), quote=False)
@@ -59,6 +61,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@lru_cache(maxsize=65536)      # pages link to the same few targets: compute each path once
 def relative(from_md: str, to_md: str) -> str:
     """Link from one Markdown file to another, as MkDocs (and any engine) resolves it."""
     return posixpath.relpath(to_md, posixpath.dirname(from_md) or ".")
