@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from html.parser import HTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,3 +39,19 @@ def data_copy(tmp_path) -> Path:
 def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
                           cwd=ROOT, capture_output=True, text=True)
+
+
+class PageParser(HTMLParser):
+    """Ids and link targets of one built page; test modules extend it for what else they read."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])

@@ -4,36 +4,30 @@ from __future__ import annotations
 import functools
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, run_generator
+from conftest import ROOT, PageParser, run_generator
 from test_validation import assert_reported, edit, line_of
 
 FAQ = "policies/faq.yaml"
 
 
-class _Page(HTMLParser):
+class _Page(PageParser):
     """Ids, links, FAQ question headings (id → text) and JSON-LD blocks of one built page."""
 
     def __init__(self):
         super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
         self.questions: dict[str, str] = {}
         self.json_ld: list[str] = []
         self._heading: str | None = None
         self._script = False
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
         if tag == "h3" and (attrs.get("id") or "").startswith("faq-"):
             self._heading = attrs["id"]
             self.questions[self._heading] = ""

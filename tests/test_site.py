@@ -3,30 +3,15 @@ from __future__ import annotations
 
 import datetime
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, PageParser
 
 
-class _Ids(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
-
-
-def parse(path: Path) -> _Ids:
-    parser = _Ids()
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
 
