@@ -51,8 +51,7 @@ def cmd_validate(root: Path) -> int:
 
 
 def cmd_build(root: Path) -> int:
-    _load_checked(root)
-    site = build(root)
+    site = build(root, kb=_load_checked(root))
     print(f"网站已生成：{site}")
     return 0
 
@@ -72,8 +71,7 @@ def cmd_check_links(root: Path, timeout: float) -> int:
 
 def cmd_serve(root: Path, address: str) -> int:
     """Live preview: regenerate when the data changes; MkDocs reloads the browser."""
-    _load_checked(root)
-    config = generate(root)
+    config = generate(root, kb=_load_checked(root))
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address])
     state = _watched_state(root)
     try:
@@ -83,8 +81,7 @@ def cmd_serve(root: Path, address: str) -> int:
             if current != state:
                 state = current
                 try:
-                    _load_checked(root)
-                    generate(root)
+                    generate(root, kb=_load_checked(root))
                     print("已重新生成。", flush=True)
                 except (DataError, BuildError) as error:
                     print(f"数据有错误，预览保持上一版：\n{error}", file=sys.stderr, flush=True)

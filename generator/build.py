@@ -104,13 +104,14 @@ def search_dictionary(kb: KnowledgeBase) -> str:
     return "".join(f"{word} 100000\n" for word in unique)
 
 
-def generate(root: Path = ROOT, out: Path | None = None) -> Path:
+def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None) -> Path:
     """Validate the data and write the docs tree and MkDocs config. Returns the config path.
 
     Raises DataError (from validation) before anything is written.
     """
     out = out or root / "build"
-    kb = load_knowledge_base(root)
+    if kb is None:                           # the CLI passes the data it has already checked
+        kb = load_knowledge_base(root)
     files: dict[str, str | bytes] = {}
     for producer in PRODUCERS:
         files.update(producer(kb))
@@ -168,10 +169,11 @@ def run_engine(config_path: Path, target: Path) -> None:
         raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + "\n".join(shown))
 
 
-def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None) -> Path:
+def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None,
+          kb: KnowledgeBase | None = None) -> Path:
     """Validate, generate, run MkDocs --strict, then replace site/ whole."""
     site = (site or root / "site").resolve()
-    config_path = generate(root, out)
+    config_path = generate(root, out, kb)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:

@@ -89,10 +89,7 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
                 "url": f"{j.page_path}#{rule_anchor(effective.rule.id)}",
                 "effective_from": effective.rule.effective_from,
                 "last_verified": effective.rule.last_verified,
-                "citations": [
-                    {"source": c.source.id, "locator": c.locator, "quote": c.quote}
-                    for c in effective.rule.citations
-                ],
+                "citations": _citations(effective.rule.citations),
                 "history": [_version(v) for v in effective.rule.history],
             }
             for effective in kb.effective_rules(j)
@@ -110,14 +107,15 @@ def _claim(claim: Claim) -> dict:
         "verdict": claim.verdict,
         "reasoning": claim.reasoning,
         "url": f"{CLAIMS_URL}#{claim_anchor(claim.id)}",
-        "citations": [{"source": c.source.id, "locator": c.locator, "quote": c.quote} for c in claim.citations],
+        "citations": _citations(claim.citations),
     }
 
 
-def policies_json(kb: KnowledgeBase) -> str:
+def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
+    """records: the jurisdiction records (_jurisdiction), shared with the CSV."""
     document = {
         "schema_version": SCHEMA_VERSION,
-        "jurisdictions": [_jurisdiction(kb, j) for j in kb.jurisdictions.values()],
+        "jurisdictions": records,
         "sources": [_source(s) for s in kb.sources.values()],
         "claims": [_claim(c) for c in kb.claims],
     }
@@ -131,7 +129,7 @@ CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situat
               "last_verified", "source_ids", "document_numbers", "source_urls"]
 
 
-def rules_csv(kb: KnowledgeBase) -> str:
+def rules_csv(kb: KnowledgeBase, records: list[dict]) -> str:
     """One row per jurisdiction × effective rule, from the same records as the JSON.
 
     UTF-8 with BOM so Excel reads Chinese; null → empty; several values → joined with "; ".
@@ -143,8 +141,7 @@ def rules_csv(kb: KnowledgeBase) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
-    for j in kb.jurisdictions.values():
-        record = _jurisdiction(kb, j)
+    for record in records:
         for rule in record["rules"]:
             cited = [kb.sources[c["source"]] for c in rule["citations"]]
             row = {
@@ -163,5 +160,6 @@ def rules_csv(kb: KnowledgeBase) -> str:
 
 def export_files(kb: KnowledgeBase) -> dict[str, str]:
     """Machine-readable files placed in the site, {path inside docs/: text}."""
-    return {EXPORT_PATH: policies_json(kb), CSV_PATH: rules_csv(kb),
+    records = [_jurisdiction(kb, j) for j in kb.jurisdictions.values()]
+    return {EXPORT_PATH: policies_json(kb, records), CSV_PATH: rules_csv(kb, records),
             SCHEMA_EXPORT_PATH: SCHEMA_PATH.read_text(encoding="utf-8")}
