@@ -19,7 +19,6 @@ import gzip
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile

@@ -17,12 +17,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
-from .export import rule_anchor, source_anchor
 from .model import GRADE_TEXT, Citation, EffectiveRule, Jurisdiction, KnowledgeBase, Situation
 from .markup import SOURCES_PAGE, environment, md_path, relative
-from .problems import display_path, suggest
-from .yamlfile import LoadedFile, load
+from .problems import suggest
+from .yamlfile import LoadedFile
 
 FAQ_PAGE = "faq/index.md"
 CLASS_WORD = {"official": "官方", "media": "媒体", "third-party": "第三方"}
@@ -116,12 +114,7 @@ def load_file(checker, path: Path) -> LoadedFile | None:
     """Read and schema-check policies/faq.yaml; the file is optional."""
     if not path.exists():
         return None
-    loaded, problems = load(path, display_path(path, checker.root))
-    checker.problems += problems
-    if loaded is None:
-        return None
-    schema_problems = schema.check(loaded, "faqFile")
-    checker.problems += schema_problems
+    loaded, schema_problems = checker.read(path, "faqFile")
     return None if schema_problems else loaded
 
 

@@ -251,8 +251,8 @@ def svg(flow: Flow) -> str:
            f'viewBox="0 0 {WIDTH} {height:g}" role="img" aria-labelledby="flow-title flow-desc" '
            f'style="font-size:{FONT}px">',
            f'<title id="flow-title">{attr(name)}：医保个人账户的钱能不能取出来（流程图）</title>',
-           f'<desc id="flow-desc">从上往下逐个判断是否属于某种情形：是，就看右下方的结果；否，沿左边的线往下。'
-           f'同样内容的文字版在图的下方。</desc>',
+           '<desc id="flow-desc">从上往下逐个判断是否属于某种情形：是，就看右下方的结果；否，沿左边的线往下。'
+           '同样内容的文字版在图的下方。</desc>',
            '<defs><marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto"><path d="M0,0L10,5L0,10z" fill="#444"/></marker></defs>']
     for (x1, y1), (x2, y2), label in arrows:

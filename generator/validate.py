@@ -53,6 +53,19 @@ class _Checker:
             self.report(loaded, path, f"日期顺序不对：{later_name}（{later_text}）早于{earlier_name}")
 
     # -- the whole tree -------------------------------------------------------
+    def read(self, path: Path, kind: str) -> tuple[LoadedFile | None, list[Problem]]:
+        """Load one file and check it against the schema definition `kind`, recording every problem.
+
+        Returns the file (None when it cannot be read) and its schema problems.
+        """
+        loaded, problems = load(path, display_path(path, self.root))
+        self.problems += problems
+        if loaded is None:
+            return None, []
+        schema_problems = schema.check(loaded, kind)
+        self.problems += schema_problems
+        return loaded, schema_problems
+
     def run(self) -> KnowledgeBase | None:
         policies = self.root / "policies"
         vocab_file = policies / VOCABULARY_FILE
@@ -64,13 +77,9 @@ class _Checker:
 
         loaded_files: list[LoadedFile] = []
         for path in files:
-            loaded, problems = load(path, display_path(path, self.root))
-            self.problems += problems
-            if loaded is not None:
-                schema_problems = schema.check(loaded, "jurisdictionFile")
-                self.problems += schema_problems
-                if not schema_problems:
-                    loaded_files.append(loaded)
+            loaded, schema_problems = self.read(path, "jurisdictionFile")
+            if loaded is not None and not schema_problems:
+                loaded_files.append(loaded)
         if not files:
             self.problems.append(Problem(display_path(policies, self.root), 1, "(目录)", "没有找到任何地区文件"))
         if situations is None:
@@ -90,13 +99,8 @@ class _Checker:
         return None if self.problems else kb
 
     def load_vocabulary(self, path: Path):
-        loaded, problems = load(path, display_path(path, self.root))
-        self.problems += problems
-        if loaded is None:
-            return None, None
-        schema_problems = schema.check(loaded, "vocabularyFile")
-        self.problems += schema_problems
-        if schema_problems:
+        loaded, schema_problems = self.read(path, "vocabularyFile")
+        if loaded is None or schema_problems:
             return None, None
         situations: dict[str, Situation] = {}
         outcomes: dict[str, Outcome] = {}
@@ -279,12 +283,9 @@ class _Checker:
         """policies/claims.yaml, checked like rules: known jurisdiction, every citation resolves."""
         if not path.exists():
             return []            # the register is optional
-        loaded, problems = load(path, display_path(path, self.root))
-        self.problems += problems
+        loaded, schema_problems = self.read(path, "claimsFile")
         if loaded is None:
             return []
-        schema_problems = schema.check(loaded, "claimsFile")
-        self.problems += schema_problems
         # One malformed claim should not hide the cross-file problems of the others.
         malformed = {p.field.split("]")[0] + "]" for p in schema_problems}
         if any(not f.startswith("claims[") for f in malformed):

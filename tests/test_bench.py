@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
 
 
 def test_synthetic_country_validates(tmp_path):

@@ -6,7 +6,6 @@ touches the network in the default tests.
 from __future__ import annotations
 
 import re
-import shutil
 import threading
 from functools import partial
 from http.server import HTTPServer, SimpleHTTPRequestHandler

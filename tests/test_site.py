@@ -65,7 +65,7 @@ def test_inherited_rules_say_where_from(built, export):
         for rule in j["rules"]:
             text = section(html, rule["id"])
             if rule["inherited_from"]:
-                assert f"沿用" in text and names[rule["inherited_from"]] in text, rule["url"]
+                assert "沿用" in text and names[rule["inherited_from"]] in text, rule["url"]
             else:
                 assert "本条沿用" not in text, rule["url"]
 

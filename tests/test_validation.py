@@ -145,7 +145,7 @@ def test_broken_yaml(data_copy):
 
 
 def test_tab_indentation(data_copy):
-    path = edit(data_copy, CHANGSHA, "\n  - 委托他人办理的", "\n\t- 委托他人办理的")
+    edit(data_copy, CHANGSHA, "\n  - 委托他人办理的", "\n\t- 委托他人办理的")
     found = problems(data_copy)
     assert any(p["file"] == CHANGSHA and "Tab" in p["message"] for p in found), found
 
