@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import GRADE_TEXT, Citation, EffectiveRule, Jurisdiction, KnowledgeBase, Situation
-from .markup import SOURCES_PAGE, environment, md_path, relative
+from .markup import CLASS_TEXT, SOURCES_PAGE, environment, md_path, relative
 from .problems import suggest
 from .yamlfile import LoadedFile
 
 FAQ_PAGE = "faq/index.md"
-CLASS_WORD = {"official": "官方", "media": "媒体", "third-party": "第三方"}
 
 
 def faq_anchor(situation_id: str) -> str:
@@ -77,7 +76,7 @@ class Entry:
 
 def _citation_words(citation: Citation) -> str:
     source = citation.source
-    extra = [CLASS_WORD[source.source_class]]
+    extra = [CLASS_TEXT[source.source_class]]
     if source.document_number:
         extra.append(source.document_number)
     if citation.locator:

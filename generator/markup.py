@@ -17,13 +17,13 @@ import jinja2
 
 from . import links
 from .export import CLAIMS_URL, claim_anchor, rule_anchor, source_anchor
-from .model import GRADE_TEXT, Jurisdiction
+from .model import GRADE_TEXT, SOURCE_CLASSES, Jurisdiction
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SOURCES_PAGE = "sources.md"
 HOME_PAGE = "index.md"
 CLAIMS_PAGE = CLAIMS_URL + "index.md"
-CLASS_TEXT = {"official": "官方", "media": "媒体", "third-party": "第三方"}
+CLASS_TEXT = {code: word for word, code in SOURCE_CLASSES.items()}   # official → 官方, as maintainers write it
 LEVEL_TEXT = {"national": "全国", "province": "省", "city": "市"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
