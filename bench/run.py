@@ -4,9 +4,9 @@
     .venv/bin/python bench/run.py --n 40 --json
 
 For N and N/4 it writes a synthetic project (bench/synth.py) into a temporary
-folder, runs the real pipeline in fresh child processes — generator.build.generate
+folder, runs the real pipeline in fresh child processes — generator.site.build.generate
 (validation + Markdown + JSON), then the same `mkdocs build --strict` that
-generator.build.build runs — and measures time, peak memory (ru_maxrss of each
+generator.site.build.build runs — and measures time, peak memory (ru_maxrss of each
 child) and the built site: total size, largest and median city page (raw and
 gzip -9), what the median city page loads (its HTML + the CSS/JS it references,
 not the search index, which is fetched by the search worker), and the search
@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.synth import synthesise  # noqa: E402
+from generator.site import PAGE_BUDGET_KB  # noqa: E402
 
 # Figure names, in print order: (key, label, unit).
 FIGURES = [
@@ -67,7 +68,8 @@ TARGETS = [
     ("build time grows no faster than linearly: total CPU(N) / total CPU(N/4) ≤ 4.4",
      lambda big, small: big["total_s"] / small["total_s"] <= 4.4),
     ("median city page HTML < 40 KB", lambda big, small: big["median_city_page_kb"] < 40),
-    ("median city page + everything it loads < 150 KB gzipped", lambda big, small: big["median_city_loads_gz_kb"] < 150),
+    (f"median city page + everything it loads < {PAGE_BUDGET_KB} KB gzipped",
+     lambda big, small: big["median_city_loads_gz_kb"] < PAGE_BUDGET_KB),
     ("search index < 1.5 MB gzipped at N", lambda big, small: big["search_index_gz_kb"] < 1536),
 ]
 
@@ -77,8 +79,8 @@ TARGETS = [
 _GENERATE = """
 import json, sys, time
 from pathlib import Path
-from generator.build import generate
-from generator.validate import load_knowledge_base
+from generator.site.build import generate
+from generator.load import load_knowledge_base
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
 wall, cpu = time.perf_counter(), time.process_time()
 config = generate(root, out)           # cold, as in a real build: validate + render + write
@@ -92,8 +94,8 @@ print(json.dumps({"config": str(config), "generate_wall": generated[0], "generat
 _ENGINE = """
 import json, resource, sys, time
 from pathlib import Path
-from generator.build import run_engine
-from generator.compact import compact_site
+from generator.site.build import run_engine
+from generator.site.compact import compact_site
 config, site = Path(sys.argv[1]), Path(sys.argv[2])
 wall = time.perf_counter()
 run_engine(config, site)
@@ -198,7 +200,7 @@ def measure(n: int, work: Path) -> dict:
     output, _, generator_peak = _child([sys.executable, "-c", _GENERATE, str(root), str(root / "build")], REPO)
     phases = json.loads(output.strip().splitlines()[-1])
     site = root / "site"
-    # The same two steps generator.build.build runs after generate(), in one child.
+    # The same two steps generator.site.build.build runs after generate(), in one child.
     output, _, engine_peak = _child([sys.executable, "-c", _ENGINE, phases["config"], str(site)], REPO)
     phases.update(json.loads(output.strip().splitlines()[-1]))
     total = phases["generate_s"] + phases["engine_s"] + phases["compact_s"]

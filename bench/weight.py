@@ -18,8 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.run import _gz, _kb, page_loads  # noqa: E402
-
-BUDGET_GZ_KB = 150
+from generator.site import PAGE_BUDGET_KB as BUDGET_GZ_KB  # noqa: E402
 
 
 def weigh(site: Path) -> dict:

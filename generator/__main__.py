@@ -8,41 +8,28 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .build import ROOT, BuildError, build, generate
-from .problems import DataError
-from .scaffold import ScaffoldError, ask_missing, new_city
-from .quality import stale_warnings
-from .links import check_dead_list, check_links
-from .textcheck import check_tree
-from .validate import load_knowledge_base
+from .load import DataError, load_knowledge_base, stale_warnings
+from .site import BuildError
+from .tools.links import check_links
+from .tools.scaffold import ScaffoldError, ask_missing, new_city
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _site():
+    """The site stage (Jinja, pypinyin, MkDocs…), imported only by the commands that build:
+    `validate` must run where only the data libraries are installed."""
+    from .site import build as site_build
+    return site_build
 
 
 def _watched_state(root: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for folder in ("policies", "content", "data", "generator/templates")
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for folder in ("policies", "content", "data", "generator/pages/templates")
                         for p in (root / folder).rglob("*") if p.is_file()))
 
 
-def _check_dead_list(root: Path, kb) -> None:
-    problems = check_dead_list(kb, root / "data" / "known-dead-urls.yaml", root)
-    if problems:
-        raise DataError(problems)
-
-
-def _load_checked(root: Path):
-    """The knowledge base, plus the maintainer-facing lints (plain text, dead-link list); all problems at once."""
-    lint = check_tree(root)
-    try:
-        kb = load_knowledge_base(root)
-    except DataError as error:
-        raise DataError(error.problems + lint) from None
-    if lint:
-        raise DataError(lint)
-    _check_dead_list(root, kb)
-    return kb
-
-
 def cmd_validate(root: Path) -> int:
-    kb = _load_checked(root)
+    kb = load_knowledge_base(root)
     rules = sum(len(j.rules) for j in kb.jurisdictions.values())
     print(f"数据有效：{len(kb.jurisdictions)} 个地区，{rules} 条规则，{len(kb.sources)} 个来源。")
     for warning in stale_warnings(kb, root, date.today()):    # a warning, not an error: exit code stays 0
@@ -51,7 +38,7 @@ def cmd_validate(root: Path) -> int:
 
 
 def cmd_build(root: Path) -> int:
-    site = build(root, kb=_load_checked(root))
+    site = _site().build(root, kb=load_knowledge_base(root))
     print(f"网站已生成：{site}")
     return 0
 
@@ -71,7 +58,8 @@ def cmd_check_links(root: Path, timeout: float) -> int:
 
 def cmd_serve(root: Path, address: str) -> int:
     """Live preview: regenerate when the data changes; MkDocs reloads the browser."""
-    config = generate(root, kb=_load_checked(root))
+    generate = _site().generate
+    config = generate(root, kb=load_knowledge_base(root))
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address])
     state = _watched_state(root)
     try:
@@ -81,7 +69,7 @@ def cmd_serve(root: Path, address: str) -> int:
             if current != state:
                 state = current
                 try:
-                    generate(root, kb=_load_checked(root))
+                    generate(root, kb=load_knowledge_base(root))
                     print("已重新生成。", flush=True)
                 except (DataError, BuildError) as error:
                     print(f"数据有错误，预览保持上一版：\n{error}", file=sys.stderr, flush=True)

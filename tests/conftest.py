@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The real data built into a temporary site (the same code path as `make site`)."""
-    from generator.build import build
+    from generator.site.build import build
     work = tmp_path_factory.mktemp("built")
     return build(ROOT, site=work / "site", out=work / "build")
 

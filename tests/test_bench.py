@@ -10,7 +10,7 @@ import json
 
 def test_synthetic_country_validates(tmp_path):
     from bench.synth import synthesise
-    from generator.validate import load_knowledge_base
+    from generator.load import load_knowledge_base
     counts = synthesise(tmp_path, 8)
     kb = load_knowledge_base(tmp_path)
     cities = [j for j in kb.jurisdictions.values() if j.level == "city"]

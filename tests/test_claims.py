@@ -69,7 +69,7 @@ def test_seed_claims_are_brief_exact_quotes():
 
 
 def test_schema_verdicts_match_the_model():
-    from generator.model import VERDICTS as MODEL
+    from generator.model.vocabulary import VERDICTS as MODEL
     schema = json.loads((ROOT / "policies/schema.json").read_text(encoding="utf-8"))
     assert set(schema["$defs"]["claim"]["properties"]["verdict"]["enum"]) == set(MODEL) == VERDICTS
 
@@ -169,7 +169,7 @@ def test_bad_claim_is_reported_with_file_line_and_field(data_copy, old, new, nee
 
 
 def test_claims_file_is_optional_and_never_read_as_a_jurisdiction(data_copy):
-    from generator.validate import load_knowledge_base
+    from generator.load import load_knowledge_base
     kb = load_knowledge_base(data_copy)
     assert kb.claims and "claims" not in kb.jurisdictions
     (data_copy / CLAIMS).unlink()

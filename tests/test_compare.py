@@ -70,7 +70,7 @@ def resolve(page_url: str, href: str) -> tuple[str, str]:
 
 
 def kb_of(root: Path):
-    from generator.validate import load_knowledge_base
+    from generator.load import load_knowledge_base
     return load_knowledge_base(root)
 
 
@@ -179,7 +179,7 @@ def test_downloads_and_script_sit_next_to_the_table(built):
 
 
 def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path):
-    from generator.build import build
+    from generator.site.build import build
     path = data_copy / "policies/hunan/changsha.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     kb = kb_of(ROOT)

@@ -77,7 +77,7 @@ def test_city_rules_include_inherited_ones(export):
 
 
 def test_xuchang_says_no_city_rule_was_found(export):
-    from generator.validate import load_knowledge_base
+    from generator.load import load_knowledge_base
     kb = load_knowledge_base(ROOT)
     xuchang = kb.jurisdictions["xuchang"]
     assert any("未查到" in note for note in xuchang.notes)

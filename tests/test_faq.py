@@ -67,7 +67,7 @@ def faq_page_data(parser: _Page) -> dict:
 
 @pytest.fixture(scope="module")
 def kb():
-    from generator.validate import load_knowledge_base
+    from generator.load import load_knowledge_base
     return load_knowledge_base(ROOT)
 
 
@@ -189,10 +189,10 @@ def test_faq_file_is_optional(data_copy):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _generated_answer(root: Path, out: Path, page_md: str, question_id: str) -> tuple[str, str]:
+def _generated_answer(root: Path, out: Path, page_md: str, question_id: str, kb=None) -> tuple[str, str]:
     """(visible Markdown of one FAQ entry, its JSON-LD answer) from a generated docs tree."""
-    from generator.build import generate
-    generate(root, out)
+    from generator.site.build import generate
+    generate(root, out, kb)
     text = (out / "docs" / page_md).read_text(encoding="utf-8")
     start = re.search(r"\{#" + re.escape(question_id) + r"[ }]", text).start()   # {#id} or {#id data-…}
     visible = text[start: text.find("\n### ", start)]
@@ -217,10 +217,14 @@ def test_changing_a_rule_changes_the_faq_answer(data_copy, tmp_path):
 
 
 def test_json_ld_cannot_be_closed_by_data(data_copy, tmp_path):
+    """The data lint refuses HTML in files, so the hostile text is put into the loaded model."""
+    import dataclasses
+    from generator.load import load_knowledge_base
     hostile = "参保人去世后</script><script>alert(1)</script><!-- 余额 & 继承"
-    edit(data_copy, "policies/hunan/changsha.yaml", "summary: 参保人去世后，直系亲属可以办理销户，把个人账户余额提现。",
-         f"summary: \"{hostile}\"")
-    _, answer = _generated_answer(data_copy, tmp_path / "out", "hunan/changsha/index.md", "faq-death")
+    kb = load_knowledge_base(data_copy)
+    changsha = kb.jurisdictions["changsha"]
+    changsha.rules = tuple(dataclasses.replace(r, summary=hostile) if r.id == "death" else r for r in changsha.rules)
+    _, answer = _generated_answer(data_copy, tmp_path / "out", "hunan/changsha/index.md", "faq-death", kb)
     assert hostile in answer
     text = (tmp_path / "out/docs/hunan/changsha/index.md").read_text(encoding="utf-8")
     script = text[text.index('<script type="application/ld+json">'):]

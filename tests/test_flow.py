@@ -2,6 +2,8 @@
 the same in the SVG, the text version and the checker's JSON, small, and with no third-party host."""
 from __future__ import annotations
 
+import dataclasses
+
 import gzip
 import json
 import re
@@ -15,10 +17,13 @@ import pytest
 
 from conftest import ROOT
 
-from generator.flow import End, Question, build_flow, flow_data
-from generator.validate import load_knowledge_base
+from generator.model.flow import End, Question, build_flow
+from generator.pages.flowchart import flow_data
+from generator.model import urls
+from generator.site import PAGE_BUDGET_KB
+from generator.load import load_knowledge_base
 
-PAGE_BUDGET = 150 * 1024       # gzipped bytes a city page may load, search index excluded
+PAGE_BUDGET = PAGE_BUDGET_KB * 1024       # gzipped bytes a city page may load, search index excluded
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +161,7 @@ def test_every_branch_ends_in_an_outcome_and_no_node_is_unreachable(kb):
 def test_svg_on_every_page_shows_every_question_and_outcome(built, kb):
     for j in kb.jurisdictions.values():
         flow = build_flow(kb, j)
-        svg = svg_of(page_html(built, j.page_path))
+        svg = svg_of(page_html(built, urls.url(urls.page(j))))
         shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
         for node_id, node in flow.nodes().items():
             assert node_id in shown, (j.id, node_id)
@@ -169,7 +174,7 @@ def test_svg_on_every_page_shows_every_question_and_outcome(built, kb):
 
 def test_labels_fit_their_boxes(built, kb):
     for j in kb.jurisdictions.values():
-        svg = svg_of(page_html(built, j.page_path))
+        svg = svg_of(page_html(built, urls.url(urls.page(j))))
         width, height = svg.size
         for box in svg.boxes:
             rect = box["rect"]
@@ -184,7 +189,7 @@ def test_labels_fit_their_boxes(built, kb):
 def test_text_version_lists_the_same_flow(built, kb):
     for j in kb.jurisdictions.values():
         flow = build_flow(kb, j)
-        html = page_html(built, j.page_path)
+        html = page_html(built, urls.url(urls.page(j)))
         start = html.index('id="flow-text"')
         text = html[start: html.index("<h2", start)]
         items = re.findall(r"<li>(.*?)</li>", text, re.S)
@@ -204,7 +209,8 @@ def test_embedded_json_matches_the_flow_and_the_export(built, kb, export):
             node = outcomes[f"#{rule['id']}"]
             assert (node["outcome"], node["grade"], node["summary"]) == \
                 (rule["outcome_name"], rule["evidence"], rule["summary"])
-            assert [c["quote"] for c in node["citations"]] == [c["quote"] for c in rule["citations"]]
+            assert [c["about"].split("：“", 1)[1][:-1] for c in node["citations"]] == \
+                [c["quote"] for c in rule["citations"]]
 
 
 def test_city_page_loads_nothing_from_other_hosts_and_stays_small(built):
@@ -239,12 +245,12 @@ TRICKY = '余额</script><script>alert("x")</script> & <b>不是标签</b>'
 
 
 def test_changing_a_rule_changes_the_flow(data_copy):
-    from generator.build import build
-    from generator.flow import WIDTH
+    from generator.site.build import build
+    from generator.pages.flowchart import WIDTH
     changsha = data_copy / "policies/hunan/changsha.yaml"
     text = changsha.read_text(encoding="utf-8")
     text = text.replace("    outcome: pay-heirs\n    summary: 参保人去世后，直系亲属可以办理销户，把个人账户余额提现。",
-                        f"    outcome: heir-account\n    summary: '{TRICKY}'")
+                        "    outcome: heir-account\n    summary: TRICKY")
     assert "heir-account" in text
     # a new rule for a situation asked earlier in the vocabulary becomes the first question
     text = text.replace("rules:\n", "rules:\n  - situation: retirement\n    outcome: pay-self\n"
@@ -256,15 +262,18 @@ def test_changing_a_rule_changes_the_flow(data_copy):
     vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace("name: 参保人死亡", f"name: {long_name}"),
                           encoding="utf-8")
 
-    site = build(data_copy, site=data_copy / "site", out=data_copy / "build")
+    # The data lint refuses HTML in a file, so the hostile summary goes into the loaded model.
     kb = load_knowledge_base(data_copy)
     changsha_j = kb.jurisdictions["changsha"]
+    changsha_j.rules = tuple(dataclasses.replace(r, summary=TRICKY) if r.summary == "TRICKY" else r
+                             for r in changsha_j.rules)
+    site = build(data_copy, site=data_copy / "site", out=data_copy / "build", kb=kb)
     flow = build_flow(kb, changsha_j)
     assert flow.start == "q-retirement"
     assert flow.ends["o-death"].name == "转入继承人医保账户或用于其医疗费"
     assert flow.ends["o-death"].cash == "不能"
 
-    html = page_html(site, changsha_j.page_path)
+    html = page_html(site, urls.url(urls.page(changsha_j)))
     assert '<script>alert("x")' not in html                     # the data cannot open a tag
     data = flow_json_of(html)
     assert data["start"] == "q-retirement"
@@ -325,7 +334,7 @@ def test_checker_walks_the_page_flow_to_each_outcome(built, kb, tmp_path):
     script = built / "assets/checker.js"
     j = kb.jurisdictions["changsha"]
     flow = build_flow(kb, j)
-    flow_text = json.dumps(flow_json_of(page_html(built, j.page_path)), ensure_ascii=False)
+    flow_text = json.dumps(flow_json_of(page_html(built, urls.url(urls.page(j)))), ensure_ascii=False)
 
     def run(answers: list[str]) -> dict:
         result = subprocess.run(["node", str(harness), str(script), flow_text, ",".join(answers)],
@@ -355,7 +364,7 @@ def test_checker_walks_the_page_flow_to_each_outcome(built, kb, tmp_path):
 
 def test_line_breaking_never_overflows_and_keeps_every_character():
     import random
-    from generator.flow import wrap
+    from generator.pages.flowchart import wrap
     rng = random.Random(3)
     alphabet = "长沙医保账户，。、“”（）《》ABCWMmw il1 0"
     for _ in range(2000):

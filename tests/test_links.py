@@ -14,50 +14,50 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_generator
-from generator import links
-from generator.validate import load_knowledge_base
+from generator.load import deadurls
+from generator.load import load_knowledge_base
 
 
 def test_checked_in_dead_list_is_valid():
-    kb = load_knowledge_base(ROOT)
-    assert links.DEAD_URLS_PATH.exists()
-    assert links.check_dead_list(kb) == []
-    dead, _ = links.read_dead()
+    kb = load_knowledge_base(ROOT)          # would raise on any problem of the list
+    assert (ROOT / deadurls.DEAD_URLS_FILE).exists()
+    dead, problems = deadurls.read(ROOT)
+    assert problems == [] and deadurls.check_used(dead, kb, ROOT) == []
     for url, entry in dead.items():
         assert url in {s.url for s in kb.sources.values()}
         assert entry["archived"] != url and entry["archived"].startswith(("http://", "https://"))
+    assert kb.archived == {url: entry["archived"] for url, entry in dead.items()}
 
 
 def test_dead_list_problems_name_file_line_and_field(tmp_path):
     kb = load_knowledge_base(ROOT)
     real_url = next(s.url for s in kb.sources.values() if s.url)
-    listed = tmp_path / "known-dead-urls.yaml"
+    listed = tmp_path / deadurls.DEAD_URLS_FILE
+    listed.parent.mkdir(parents=True)
     listed.write_text(f"dead:\n  - url: https://example.org/not-a-source\n    archived: https://archive.example/x\n"
                       f"    checked: 2026-01-01\n  - url: {real_url}\n    archived: not a url\n    checked: 2026-02-30\n",
                       encoding="utf-8")
-    problems = {(p.line, p.field): p.message for p in links.check_dead_list(kb, listed, tmp_path)}
+    dead, shape = deadurls.read(tmp_path)
+    problems = {(p.line, p.field): p.message for p in shape + deadurls.check_used(dead, kb, tmp_path)}
     assert "没有哪个来源" in problems[(2, "dead[0].url")]
     assert "http" in problems[(6, "dead[1].archived")]
     assert "日期" in problems[(7, "dead[1].checked")]
 
 
-def test_archived_copy_is_shown_next_to_a_dead_link(tmp_path, monkeypatch):
-    from generator.render import render_pages
-    kb = load_knowledge_base(ROOT)
-    source = next(s for s in kb.sources.values() if s.url)
-    listed = tmp_path / "known-dead-urls.yaml"
+def test_archived_copy_is_shown_next_to_a_dead_link(data_copy):
+    """The list is read with the data of the root being built, not of the repository (no cached global)."""
+    from generator.pages import render_pages
+    source = next(s for s in load_knowledge_base(ROOT).sources.values() if s.url)
+    listed = data_copy / deadurls.DEAD_URLS_FILE
+    listed.parent.mkdir(parents=True, exist_ok=True)
     listed.write_text(f"dead:\n  - url: {source.url}\n    archived: https://archive.example/web/{source.id}\n"
                       "    checked: 2026-01-01\n", encoding="utf-8")
-    monkeypatch.setattr(links, "DEAD_URLS_PATH", listed)
-    links.archived_url.cache_clear()
-    try:
-        page = render_pages(kb)["sources.md"]
-    finally:
-        links.archived_url.cache_clear()
+    page = render_pages(load_knowledge_base(data_copy))["sources.md"]
     entry = page.split(f"{{#src-{source.id}}}")[1].split("\n## ")[0]
     assert f'href="https://archive.example/web/{source.id}"' in entry
     assert "原网址已失效" in entry
     assert page.count("原网址已失效") == 1
+    assert "原网址已失效" not in render_pages(load_knowledge_base(ROOT))["sources.md"]
 
 
 class _Quiet(SimpleHTTPRequestHandler):

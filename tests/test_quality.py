@@ -78,7 +78,7 @@ def test_quality_page_and_export_match_the_data(built, export):
 
 
 def test_stale_jurisdiction_warns_but_passes(data_copy):
-    from generator.build import build
+    from generator.site.build import build
     path = data_copy / "policies/hunan/changsha.yaml"
     old = (date.today() - timedelta(days=400)).isoformat()
     text = path.read_text(encoding="utf-8")

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
-from generator.render import render_pages
-from generator.validate import load_knowledge_base
+from generator.pages import render_pages
+from generator.load import load_knowledge_base
 
 PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", "&lt;", "&#60;", "**", "__", "*",
             "_", "[x](y)", "![i](j)", "<http://x.y>", "{{ 7*7 }}", "{% if %}", "{#", "#}", "{: .x }", "{#id}",

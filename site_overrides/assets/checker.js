@@ -1,5 +1,5 @@
 /* 回答几个问题: walks the flow embedded in the page (<script id="flow-data">, built by
-   generator/flow.py) one question at a time, and ends at the outcome with its materials,
+   generator/pages/flowchart.py) one question at a time, and ends at the outcome with its materials,
    where to apply and citations. No framework and no request: everything is in the page.
    Text from the data is only ever set as textContent, never parsed as HTML. */
 (function () {
@@ -49,8 +49,7 @@
     var a = el("a", null, c.title);
     a.href = c.source_link;
     li.appendChild(a);
-    var about = "（" + c["class"] + (c.document_number ? "，" + c.document_number : "") + "）";
-    li.appendChild(document.createTextNode(about + " · " + (c.locator || "条款位置未知") + "：“" + c.quote + "”"));
+    li.appendChild(document.createTextNode(c.about));   // worded by Citation.describe("about")
     return li;
   }
 

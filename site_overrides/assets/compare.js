@@ -8,6 +8,7 @@
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var missingSort = controls.dataset.missingSort;   // the vocabulary's "未整理" key, from the page
 
   function info(row) { return row.cells[0].querySelector(".cmp-j"); }
 
@@ -65,7 +66,7 @@
   function key(row, column) {
     if (column === 0) return ("00000" + info(row).dataset.order).slice(-6);
     var cell = row.cells[column].querySelector(".cmp-cell");
-    return (cell ? cell.dataset.sort : "9") + ("00000" + info(row).dataset.order).slice(-6);
+    return (cell ? cell.dataset.sort : missingSort) + ("00000" + info(row).dataset.order).slice(-6);
   }
 
   headers.forEach(function (th, column) {

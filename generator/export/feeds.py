@@ -1,0 +1,76 @@
+"""Atom feeds of rule changes: feed.xml for the whole site, feeds/<id>.xml per jurisdiction.
+
+Ids are tag: URIs built from the data only, so an entry keeps its id across
+builds; `updated` is the newest change date, never the build time. site_url is
+empty, so links are relative to the feed file (Atom resolves them against the
+feed's own address).
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..model import KnowledgeBase, urls
+from ..model.history import Change, all_changes, changes_for
+
+ATOM = "http://www.w3.org/2005/Atom"
+TAG = "tag:yibao-quxian,2026:"
+
+
+def timestamp(day: str) -> str:
+    """'2025-07-10' (or '2025-07', '2025') → an RFC 3339 time at the start of that day, China time."""
+    parts = (day.split("-") + ["01", "01"])[:3]
+    return "-".join(parts) + "T00:00:00+08:00"
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    element.text = text
+    return element
+
+
+def entry_title(change: Change) -> str:
+    prefix = f"{change.jurisdiction.short_name} · {change.rule.situation.name}："
+    if change.before_outcome == change.after_outcome:
+        return f"{prefix}规定有变化（结果仍为{change.after_outcome.name}）"
+    return f"{prefix}{change.before_outcome.name} → {change.after_outcome.name}"
+
+
+def _entry(feed: ET.Element, change: Change, here: str) -> None:
+    entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+    _text(entry, "id", f"{TAG}change/{change.key}")
+    _text(entry, "title", entry_title(change))
+    _text(entry, "updated", timestamp(change.date))
+    target = urls.href(here, urls.page(change.jurisdiction), urls.rule_anchor(change.rule.id))
+    ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": target})
+    sources = "；".join(c.describe("title") for c in change.citations)
+    _text(entry, "summary", f"{change.date} 起，{change.jurisdiction.name}“{change.rule.situation.name}”的规定："
+                            f"以前：{change.before_summary} 现在：{change.after_summary} 依据：{sources}",
+          type="text")
+
+
+def atom(kb: KnowledgeBase, changes: list[Change], here: str, feed_id: str, title: str, site_title: str) -> str:
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
+    _text(feed, "id", TAG + feed_id)
+    _text(feed, "title", title)
+    # Deterministic: the newest change, or the newest check of the data when nothing changed yet.
+    newest = changes[0].date if changes else max(j.last_verified for j in kb.jurisdictions.values() if j.last_verified)
+    _text(feed, "updated", timestamp(newest))
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", site_title)
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
+                                             "href": urls.href(here, urls.CHANGES)})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urls.href(here, here)})
+    for change in changes:
+        _entry(feed, change, here)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def feed_files(kb: KnowledgeBase, site_title: str) -> dict[str, str]:
+    """site_title: the site's name as mkdocs.yml gives it (the one home of the title)."""
+    files = {urls.FEED: atom(kb, all_changes(kb), urls.FEED, "changes", f"{site_title}：最近变化", site_title)}
+    for j in kb.jurisdictions.values():
+        files[urls.feed(j)] = atom(kb, changes_for(kb, j), urls.feed(j), f"changes/{j.id}",
+                                   f"{site_title}：{j.name}的规定变化", site_title)
+    return files

@@ -1,0 +1,148 @@
+"""site/api/v1/policies.json — the machine-readable contract.
+
+Field names and meanings are fixed by the foundation issue; unknown values are
+null. Output is deterministic: same data, byte-identical file.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+from ..load.schema import SCHEMA_PATH
+from ..model import Claim, Jurisdiction, KnowledgeBase, Source, urls
+from ..model.history import all_changes
+from ..model.quality import figures
+
+SCHEMA_VERSION = 1
+
+
+def _source(source: Source) -> dict:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "class": source.source_class,
+        "issuer": source.issuer,
+        "document_number": source.document_number,
+        "issued": source.issued,
+        "url": source.url,
+        "official_copy": source.official_copy,
+        "retrieved": source.retrieved,
+    }
+
+
+def _citations(citations) -> list[dict]:
+    return [{"source": c.source.id, "locator": c.locator, "quote": c.quote} for c in citations]
+
+
+def _version(v) -> dict:
+    """An earlier version of a rule, newest first in the list."""
+    return {"outcome": v.outcome.id, "outcome_name": v.outcome.name, "summary": v.summary,
+            "effective_from": v.effective_from, "effective_until": v.effective_until,
+            "conditions": list(v.conditions), "notes": list(v.notes), "citations": _citations(v.citations)}
+
+
+def _change(c) -> dict:
+    return {"date": c.date, "jurisdiction": c.jurisdiction.id, "rule": c.rule.id,
+            "url": urls.url(urls.page(c.jurisdiction), urls.rule_anchor(c.rule.id)),
+            "before": {"outcome": c.before_outcome.id, "summary": c.before_summary},
+            "after": {"outcome": c.after_outcome.id, "summary": c.after_summary},
+            "citations": _citations(c.citations)}
+
+
+def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
+    return {
+        "id": j.id,
+        "name": j.name,
+        "level": j.level,
+        "parent": j.parent_id,
+        "url": urls.url(urls.page(j)),
+        "last_verified": j.last_verified,
+        "rules": [
+            {
+                "id": effective.rule.id,
+                "situation": effective.rule.situation.id,
+                "situation_name": effective.rule.situation.name,
+                "outcome": effective.rule.outcome.id,
+                "outcome_name": effective.rule.outcome.name,
+                "summary": effective.rule.summary,
+                "evidence": effective.rule.evidence,
+                "inherited_from": effective.inherited_from.id if effective.inherited_from else None,
+                "url": urls.url(urls.page(j), urls.rule_anchor(effective.rule.id)),
+                "effective_from": effective.rule.effective_from,
+                "last_verified": effective.rule.last_verified,
+                "citations": _citations(effective.rule.citations),
+                "history": [_version(v) for v in effective.rule.history],
+            }
+            for effective in kb.effective_rules(j)
+        ],
+    }
+
+
+def _claim(claim: Claim) -> dict:
+    return {
+        "id": claim.id,
+        "jurisdiction": claim.jurisdiction_id,
+        "claim": claim.text,
+        "seen_in": {"title": claim.seen_in.title, "note": claim.seen_in.note,
+                    "date": claim.seen_in.date, "url": claim.seen_in.url},
+        "verdict": claim.verdict,
+        "reasoning": claim.reasoning,
+        "url": urls.url(urls.CLAIMS, urls.claim_anchor(claim.id)),
+        "citations": _citations(claim.citations),
+    }
+
+
+def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
+    """records: the jurisdiction records (_jurisdiction), shared with the CSV."""
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "jurisdictions": records,
+        "sources": [_source(s) for s in kb.sources.values()],
+        "claims": [_claim(c) for c in kb.claims],
+    }
+    document["changes"] = [_change(c) for c in all_changes(kb)]       # newest first
+    document["quality"] = figures(kb, date.today())                 # stale list depends on the day
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situation", "situation_name",
+              "outcome", "outcome_name", "evidence", "summary", "inherited_from", "url", "effective_from",
+              "last_verified", "source_ids", "document_numbers", "source_urls"]
+
+
+def rules_csv(kb: KnowledgeBase, records: list[dict]) -> str:
+    """One row per jurisdiction × effective rule, from the same records as the JSON.
+
+    UTF-8 with BOM so Excel reads Chinese; null → empty; several values → joined with "; ".
+    Document numbers and URLs list only the known ones, in citation order.
+    """
+    def joined(values) -> str:
+        return "; ".join(dict.fromkeys(v for v in values if v))
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        for rule in record["rules"]:
+            cited = [kb.sources[c["source"]] for c in rule["citations"]]
+            row = {
+                "jurisdiction_id": record["id"], "jurisdiction_name": record["name"],
+                "level": record["level"], "parent": record["parent"],
+                **{key: rule[key] for key in ("situation", "situation_name", "outcome", "outcome_name",
+                                              "evidence", "summary", "inherited_from", "url",
+                                              "effective_from", "last_verified")},
+                "source_ids": joined(s.id for s in cited),
+                "document_numbers": joined(s.document_number for s in cited),
+                "source_urls": joined(s.url for s in cited),
+            }
+            writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return "\ufeff" + buffer.getvalue()
+
+
+def data_files(kb: KnowledgeBase) -> dict[str, str]:
+    """Machine-readable files placed in the site, {path inside docs/: text}."""
+    records = [_jurisdiction(kb, j) for j in kb.jurisdictions.values()]
+    return {urls.EXPORT: policies_json(kb, records), urls.CSV: rules_csv(kb, records),
+            urls.SCHEMA: SCHEMA_PATH.read_text(encoding="utf-8")}

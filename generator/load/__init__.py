@@ -1,0 +1,49 @@
+"""Files → KnowledgeBase: the one entry point to the data, and the one place every check runs.
+
+yamlfile    read one YAML file, keeping line numbers, refusing duplicate keys
+schema      check each file against policies/schema.json, in plain Chinese
+textcheck   maintainer lint: no HTML in text, no markup symbols in names
+checker     cross-file checks (references, ids, hierarchy, dates) and building the model
+questions   policies/faq.yaml (general questions)
+deadurls    data/known-dead-urls.yaml → kb.archived
+problems    the one shape of an error: FILE:LINE: field: message (+ spelling hints)
+
+Imports nothing that renders: no Jinja, Markdown, MkDocs, pypinyin or jieba.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..model import KnowledgeBase
+from ..model.quality import STALE_MONTHS, stale_jurisdictions
+from . import deadurls
+from .checker import Checker
+from .problems import DataError, Problem
+from .yamlfile import load
+
+__all__ = ["DataError", "Problem", "load_knowledge_base", "stale_warnings"]
+
+
+def load_knowledge_base(root: Path, today: date | None = None) -> KnowledgeBase:
+    """Read and check everything under root (policies/, data/); raise DataError listing every problem."""
+    checker = Checker(root, today or date.today())
+    kb = checker.run()
+    dead, problems = deadurls.read(root)
+    if kb is not None:
+        problems += deadurls.check_used(dead, kb, root)
+    if checker.problems or problems or kb is None:
+        raise DataError(checker.problems + problems)
+    kb.archived = {url: entry["archived"] for url, entry in dead.items()}
+    return kb
+
+
+def stale_warnings(kb: KnowledgeBase, root: Path, today: date) -> list[Problem]:
+    """Warnings (not errors) in the usual FILE:LINE: field: message shape."""
+    warnings = []
+    for j in stale_jurisdictions(kb, today):
+        loaded, _ = load(root / j.file, j.file)
+        line = loaded.line_of(("last_verified",)) if loaded else 1
+        warnings.append(Problem(j.file, line, "last_verified",
+                                f"警告：最后核对日期 {j.last_verified} 已超过 {STALE_MONTHS} 个月，请重新核对来源后更新"))
+    return warnings

@@ -1,0 +1,335 @@
+"""Read every file under policies/, check it, and build the model.
+
+Each file is parsed once (yamlfile), checked against the schema and the text rules
+(textcheck), then checked across files here: references between files, unique ids,
+the jurisdiction hierarchy, and dates. Every problem is collected before anything is
+raised, so a maintainer sees them all in one run.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Place, Rule, RuleVersion, SeenIn,
+                     Situation, Source)
+from ..model.dates import date_range
+from ..model.vocabulary import LEVEL_ORDER, LEVELS, SOURCE_CLASSES
+from . import questions, schema, textcheck
+from .problems import Problem, display_path, field_name, suggest
+from .yamlfile import LoadedFile, load
+
+VOCABULARY_FILE = "vocabulary.yaml"
+FAQ_FILE = "faq.yaml"           # general questions, see questions.py; not a jurisdiction
+CLAIMS_FILE = "claims.yaml"          # 网传说法核查: not a jurisdiction file
+
+
+class Checker:
+    def __init__(self, root: Path, today: date):
+        self.root = root
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def report(self, loaded: LoadedFile, path: tuple, message: str) -> None:
+        self.problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path), message))
+
+    # -- dates --------------------------------------------------------------
+    def check_dates(self, loaded: LoadedFile, node: dict, base: tuple, keys) -> dict[str, tuple]:
+        """Each date is a real day and not in the future; returns the parsed ranges."""
+        ranges = {}
+        for key in keys:
+            text = node.get(key)
+            if text is None:
+                continue
+            parsed = date_range(text)
+            if parsed is None:
+                self.report(loaded, base + (key,), f"没有这一天：“{text}”")
+            elif parsed[0] > self.today:
+                self.report(loaded, base + (key,), f"日期 {text} 在今天（{self.today}）之后：不能写未来的日期")
+            else:
+                ranges[key] = parsed
+        return ranges
+
+    def check_order(self, loaded, path, earlier_name, earlier, later_name, later, later_text) -> None:
+        if earlier and later and earlier[0] > later[1]:
+            self.report(loaded, path, f"日期顺序不对：{later_name}（{later_text}）早于{earlier_name}")
+
+    # -- the whole tree -------------------------------------------------------
+    def read(self, path: Path, kind: str) -> tuple[LoadedFile | None, list[Problem]]:
+        """Parse one file and check it against the schema definition `kind` and the text rules,
+        recording every problem. Returns the file (None when it cannot be read) and its schema problems.
+        """
+        loaded, problems = load(path, display_path(path, self.root))
+        self.problems += problems
+        if loaded is None:
+            return None, []
+        schema_problems = schema.check(loaded, kind)
+        self.problems += schema_problems + textcheck.check(loaded)
+        return loaded, schema_problems
+
+    def run(self) -> KnowledgeBase | None:
+        policies = self.root / "policies"
+        vocab_file = policies / VOCABULARY_FILE
+        claims_file = policies / CLAIMS_FILE
+        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, policies / FAQ_FILE, claims_file))
+        files += sorted(policies.rglob("*.yml"))
+        situations, outcomes = self.load_vocabulary(vocab_file)
+        faq_file = questions.read(self, policies / FAQ_FILE)
+
+        loaded_files: list[LoadedFile] = []
+        for path in files:
+            loaded, schema_problems = self.read(path, "jurisdictionFile")
+            if loaded is not None and not schema_problems:
+                loaded_files.append(loaded)
+        if not files:
+            self.problems.append(Problem(display_path(policies, self.root), 1, "(目录)", "没有找到任何地区文件"))
+        if situations is None:
+            return None
+        sources = self.collect_sources(loaded_files)
+        source_of = {source_id: source for source_id, (source, _) in sources.items()}
+        jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, source_of)
+        self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
+        claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, source_of)
+        if self.problems:
+            return None
+        ordered = self.display_order([j for j, _ in jurisdictions])
+        kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
+                           dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
+        kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
+        kb.search_terms = self.search_terms
+        return None if self.problems else kb
+
+    def load_vocabulary(self, path: Path):
+        loaded, schema_problems = self.read(path, "vocabularyFile")
+        if loaded is None or schema_problems:
+            return None, None
+        situations: dict[str, Situation] = {}
+        outcomes: dict[str, Outcome] = {}
+        self.search_terms = list(loaded.data.get("search_terms", []))
+        for key, target, build in (
+            ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i,
+                                                         d["id"] == loaded.data.get("fallback"))),
+            ("outcomes", outcomes, lambda i, d: Outcome(d["id"], d["name"], d["short"], d["cash"])),
+        ):
+            seen_names: set[str] = set()
+            for index, item in enumerate(loaded.data[key]):
+                if item["id"] in target:
+                    self.report(loaded, (key, index, "id"), f"标识 `{item['id']}` 重复")
+                elif item["name"] in seen_names:
+                    self.report(loaded, (key, index, "name"), f"名称 “{item['name']}” 重复")
+                else:
+                    target[item["id"]] = build(index, item)
+                    seen_names.add(item["name"])
+        fallback = loaded.data.get("fallback")
+        if fallback is not None and fallback not in situations:
+            self.report(loaded, ("fallback",), f"情形里没有 `{fallback}`" + suggest(fallback, situations))
+        return situations, outcomes
+
+    def collect_sources(self, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedFile]]:
+        sources: dict[str, tuple[Source, LoadedFile]] = {}
+        for loaded in files:
+            for index, item in enumerate(loaded.data.get("sources", [])):
+                path = ("sources", index)
+                if item["id"] in sources:
+                    first = sources[item["id"]][1]
+                    self.report(loaded, path + ("id",),
+                                f"来源标识 `{item['id']}` 重复（{first.shown} 已经定义过）")
+                    continue
+                ranges = self.check_dates(loaded, item, path, ("issued", "effective_from", "retrieved"))
+                self.check_order(loaded, path + ("effective_from",), "发布日期", ranges.get("issued"),
+                                 "施行日期", ranges.get("effective_from"), item.get("effective_from"))
+                self.check_order(loaded, path + ("retrieved",), "发布日期", ranges.get("issued"),
+                                 "读取日期", ranges.get("retrieved"), item.get("retrieved"))
+                source = Source(
+                    id=item["id"], title=item["title"], source_class=SOURCE_CLASSES[item["class"]],
+                    issuer=item.get("issuer"), document_number=item.get("document_number"),
+                    issued=item.get("issued"), effective_from=item.get("effective_from"),
+                    url=item.get("url"), official_copy=item.get("url_kind") == "官方网址",
+                    retrieved=item.get("retrieved"), note=item.get("note"), defined_in=loaded.data["id"])
+                sources[source.id] = (source, loaded)
+        return sources
+
+    def collect_jurisdictions(self, files, situations, outcomes, sources):
+        by_name = {**{s.name: s for s in situations.values()}, **situations}
+        outcome_by_name = {**{o.name: o for o in outcomes.values()}, **outcomes}
+        result: list[tuple[Jurisdiction, LoadedFile]] = []
+        seen: dict[str, LoadedFile] = {}
+        for loaded in files:
+            data = loaded.data
+            if data["id"] in seen:
+                self.report(loaded, ("id",), f"地区标识 `{data['id']}` 重复（{seen[data['id']].shown} 已经用过）")
+                continue
+            seen[data["id"]] = loaded
+            if loaded.path.stem != data["id"]:
+                self.report(loaded, ("id",), f"标识 `{data['id']}` 与文件名 {loaded.path.name} 不一致：两者要相同")
+            self.check_dates(loaded, data, (), ("last_verified",))
+            rules = []
+            used: dict[str, int] = {}
+            for index, item in enumerate(data.get("rules", [])):
+                path = ("rules", index)
+                situation = by_name.get(item["situation"])
+                outcome = outcome_by_name.get(item["outcome"])
+                if situation is None:
+                    self.report(loaded, path + ("situation",), f"词表里没有情形 “{item['situation']}”"
+                                + (suggest(item["situation"], by_name) or f"：可用的有 {', '.join(situations)}"))
+                if outcome is None:
+                    self.report(loaded, path + ("outcome",), f"词表里没有结果 “{item['outcome']}”"
+                                + (suggest(item["outcome"], outcome_by_name) or f"：可用的有 {', '.join(outcomes)}"))
+                if situation is not None and situation.id in used:
+                    self.report(loaded, path + ("situation",), f"情形 “{situation.name}” 已有一条规则"
+                                f"（rules[{used[situation.id]}]）：每种情形只写一条，把两条合并")
+                    continue
+                rule_dates = self.check_dates(loaded, item, path, ("effective_from", "last_verified"))
+                verified_text = item.get("last_verified") or data["last_verified"]
+                verified = rule_dates.get("last_verified") or date_range(data["last_verified"])
+                verified_path = path + ("last_verified",) if "last_verified" in item else ("last_verified",)
+                citations = self.collect_citations(loaded, path, item["citations"], sources,
+                                                   (verified, verified_text), verified_path)
+                history = self.collect_history(loaded, item, path, rule_dates, outcome_by_name, sources)
+                if situation is None or outcome is None:
+                    continue
+                used[situation.id] = index
+                rules.append(Rule(
+                    jurisdiction_id=data["id"], situation=situation, outcome=outcome,
+                    summary=item["summary"], conditions=tuple(item.get("conditions", ())),
+                    materials=tuple(item.get("materials", ())), steps=tuple(item.get("steps", ())),
+                    where=tuple(Place(p["type"], p["name"], p.get("note")) for p in item.get("where", ())),
+                    time_limit=item.get("time_limit"), notes=tuple(item.get("notes", ())),
+                    effective_from=item.get("effective_from"), last_verified=verified_text,
+                    citations=tuple(citations), history=history))
+            jurisdiction = Jurisdiction(
+                id=data["id"], name=data["name"], short_name=data.get("short_name", data["name"]),
+                level=LEVELS[data["level"]], parent_id=data.get("parent"),
+                last_verified=data.get("last_verified"), notes=tuple(data.get("notes", ())),
+                rules=tuple(rules), file=loaded.shown)
+            result.append((jurisdiction, loaded))
+        return result
+
+    def collect_citations(self, loaded, path, citations, sources, verified=None, verified_path=None) -> list[Citation]:
+        """Resolve every citation at path + ('citations', i); report missing sources.
+
+        sources maps id → Source. When the item has a last-verified date, a cited source
+        issued after it is reported: nobody can check a rule against a text not yet issued.
+        """
+        resolved = []
+        for index, cite in enumerate(citations):
+            source = sources.get(cite["source"])
+            if source is None:
+                self.report(loaded, path + ("citations", index, "source"), f"找不到来源 `{cite['source']}`："
+                            "先在某个地区文件的 sources 里定义它" + suggest(cite["source"], sources))
+                continue
+            if verified and source.issued:
+                self.check_order(loaded, verified_path, f"所引来源 {source.id} 的发布日期", date_range(source.issued),
+                                 "最后核对日期", verified[0], verified[1])
+            resolved.append(Citation(source, cite.get("locator"), cite["quote"]))
+        return resolved
+
+    def collect_history(self, loaded, item, path, rule_dates, outcome_by_name, sources) -> tuple:
+        """Earlier versions of a rule, newest first; each ends before the next one begins."""
+        versions: list[RuleVersion] = []
+        newer_from, newer_until = rule_dates.get("effective_from"), None
+        newer_name = "现行版本"
+        for index, version in enumerate(item.get("history", ())):
+            v_path = path + ("history", index)
+            outcome = outcome_by_name.get(version["outcome"])
+            if outcome is None:
+                self.report(loaded, v_path + ("outcome",), f"词表里没有结果 “{version['outcome']}”"
+                            + suggest(version["outcome"], outcome_by_name))
+            dates = self.check_dates(loaded, version, v_path, ("effective_from", "effective_until"))
+            start, until = dates.get("effective_from"), dates.get("effective_until")
+            self.check_order(loaded, v_path + ("effective_until",), "这一版本的生效日期", start,
+                             "停止适用日期", until, version["effective_until"])
+            if until and newer_until and until[0] > newer_until[1]:
+                self.report(loaded, v_path + ("effective_until",), f"顺序不对：早期版本要从新到旧排列，"
+                            f"这一版本（停止于 {version['effective_until']}）比上面的{newer_name}还新")
+            elif until and newer_from and until[0] > newer_from[1]:
+                self.report(loaded, v_path + ("effective_until",), f"与{newer_name}重叠：这一版本停止于 "
+                            f"{version['effective_until']}，晚于{newer_name}的生效日期")
+            citations = self.collect_citations(loaded, v_path, version["citations"], sources)
+            if outcome is not None and citations:
+                versions.append(RuleVersion(
+                    outcome=outcome, summary=version["summary"], effective_from=version.get("effective_from"),
+                    effective_until=version["effective_until"], conditions=tuple(version.get("conditions", ())),
+                    notes=tuple(version.get("notes", ())), citations=tuple(citations)))
+            newer_from, newer_until, newer_name = start, until, f"早期版本 history[{index}]"
+        return tuple(versions)
+
+    def check_hierarchy(self, pairs, files_by_id) -> None:
+        known = {j.id: j for j, _ in pairs}
+        for jurisdiction, loaded in pairs:
+            parent_id = jurisdiction.parent_id
+            if jurisdiction.level == "national":
+                if parent_id:
+                    self.report(loaded, ("parent",), "国家级不能有上级：删掉 parent")
+                continue
+            if not parent_id:
+                self.report(loaded, ("parent",), "缺少上级地区 `parent`（省写 national，市写所在省的标识）")
+                continue
+            parent = known.get(parent_id)
+            if parent is None:
+                self.report(loaded, ("parent",), f"找不到上级地区 `{parent_id}`" + suggest(parent_id, known))
+                continue
+            if LEVEL_ORDER[parent.level] >= LEVEL_ORDER[jurisdiction.level]:
+                self.report(loaded, ("parent",), f"上级 `{parent_id}` 的级别不高于本地区：省的上级是国家，市的上级是省（直辖市的上级是国家）")
+            # A cycle can only pass through levels that are out of order; walk to be sure.
+            seen, current = {jurisdiction.id}, parent
+            while current is not None and current.parent_id:
+                if current.id in seen:
+                    self.report(loaded, ("parent",), "上级关系形成了循环")
+                    break
+                seen.add(current.id)
+                current = known.get(current.parent_id)
+
+    def load_claims(self, path: Path, jurisdiction_ids: set[str], sources) -> list[Claim]:
+        """policies/claims.yaml, checked like rules: known jurisdiction, every citation resolves."""
+        if not path.exists():
+            return []            # the register is optional
+        loaded, schema_problems = self.read(path, "claimsFile")
+        if loaded is None:
+            return []
+        # One malformed claim should not hide the cross-file problems of the others.
+        malformed = {p.field.split("]")[0] + "]" for p in schema_problems}
+        if any(not f.startswith("claims[") for f in malformed):
+            return []
+        claims: list[Claim] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(loaded.data["claims"]):
+            base = ("claims", index)
+            if f"claims[{index}]" in malformed:
+                continue
+            ok = True
+            if item["id"] in seen:
+                self.report(loaded, base + ("id",), f"说法标识 `{item['id']}` 重复（claims[{seen[item['id']]}] 已经用过）")
+                ok = False
+            seen.setdefault(item["id"], index)
+            if item["jurisdiction"] not in jurisdiction_ids:
+                self.report(loaded, base + ("jurisdiction",), f"找不到地区 `{item['jurisdiction']}`"
+                            + (suggest(item["jurisdiction"], jurisdiction_ids) or "：写某个地区文件的 id"))
+                ok = False
+            self.check_dates(loaded, item["seen_in"], base + ("seen_in",), ("date",))
+            citations = self.collect_citations(loaded, base, item["citations"], sources)
+            ok = ok and len(citations) == len(item["citations"])
+            if ok:
+                seen_in = item["seen_in"]
+                claims.append(Claim(
+                    id=item["id"], jurisdiction_id=item["jurisdiction"], text=item["claim"],
+                    seen_in=SeenIn(seen_in["title"], seen_in.get("note"), seen_in.get("date"), seen_in.get("url")),
+                    verdict=item["verdict"], reasoning=item["reasoning"], citations=tuple(citations)))
+        return claims
+
+    @staticmethod
+    def display_order(jurisdictions: list[Jurisdiction]) -> dict[str, Jurisdiction]:
+        """National first, then each province followed by its cities, by id."""
+        by_parent: dict[str | None, list[Jurisdiction]] = {}
+        for j in jurisdictions:
+            by_parent.setdefault(j.parent_id, []).append(j)
+        ordered: dict[str, Jurisdiction] = {}
+
+        def visit(j: Jurisdiction) -> None:
+            ordered[j.id] = j
+            for child in sorted(by_parent.get(j.id, []), key=lambda c: (LEVEL_ORDER[c.level] == 2, c.id)):
+                visit(child)
+
+        for root in sorted(by_parent.get(None, []), key=lambda j: j.id):
+            visit(root)
+        return ordered
+

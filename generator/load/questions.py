@@ -1,0 +1,64 @@
+"""policies/faq.yaml: hand-written general questions, each citing sources that exist and
+optionally pointing at rules ("changsha#death") and situations. Checked like rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import GeneralQuestion, KnowledgeBase
+from .problems import suggest
+from .yamlfile import LoadedFile
+
+
+def read(checker, path: Path) -> LoadedFile | None:
+    """Read and schema-check policies/faq.yaml; the file is optional."""
+    if not path.exists():
+        return None
+    loaded, schema_problems = checker.read(path, "faqFile")
+    return None if schema_problems else loaded
+
+
+def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[GeneralQuestion]:
+    """Cross-file checks of the general questions (sources, situations, rules, dates)."""
+    if loaded is None:
+        return []
+    data = loaded.data
+    file_dates = checker.check_dates(loaded, data, (), ("last_verified",))
+    situations = {s.id: s for s in kb.situations}
+    questions: list[GeneralQuestion] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(data["questions"]):
+        path = ("questions", index)
+        if item["id"] in seen:
+            checker.report(loaded, path + ("id",), f"问题标识 `{item['id']}` 重复（questions[{seen[item['id']]}] 已经用过）")
+            continue
+        seen[item["id"]] = index
+        dates = checker.check_dates(loaded, item, path, ("last_verified",))
+        verified_text = item.get("last_verified") or data["last_verified"]
+        verified = dates.get("last_verified") or file_dates.get("last_verified")
+        verified_path = path + ("last_verified",) if "last_verified" in item else ("last_verified",)
+        citations = checker.collect_citations(loaded, path, item["citations"], kb.sources,
+                                              (verified, verified_text), verified_path)
+        linked_situations = []
+        for s_index, situation_id in enumerate(item.get("situations", [])):
+            if situation_id not in situations:
+                checker.report(loaded, path + ("situations", s_index), f"词表里没有情形 `{situation_id}`"
+                               + (suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
+            else:
+                linked_situations.append(situations[situation_id])
+        rules = []
+        for r_index, reference in enumerate(item.get("rules", [])):
+            j_id, situation_id = reference.split("#", 1)
+            j = kb.jurisdictions.get(j_id)
+            if j is None:
+                checker.report(loaded, path + ("rules", r_index), f"找不到地区 `{j_id}`" + suggest(j_id, kb.jurisdictions))
+                continue
+            effective = {e.rule.id: e for e in kb.effective_rules(j)}
+            if situation_id not in effective:
+                checker.report(loaded, path + ("rules", r_index), f"{j.name}没有情形 `{situation_id}` 的规定（含沿用上级的）"
+                               + (suggest(situation_id, effective) or f"：有规定的情形是 {', '.join(effective) or '无'}"))
+                continue
+            rules.append((j, effective[situation_id]))
+        questions.append(GeneralQuestion(
+            id=item["id"], question=item["question"], answer_text=item["answer"], citations=tuple(citations),
+            rules=tuple(rules), situations=tuple(linked_situations), last_verified=verified_text))
+    return questions

@@ -1,0 +1,15 @@
+"""The model: what the data means, built only from data that passed generator.load.
+
+entities    jurisdictions, rules, sources, claims, questions; inheritance; evidence grades
+vocabulary  the fixed words (levels, source classes, grades, verdicts, cash answers) with codes and order
+urls        every address on the site: page files, URLs, anchors, relative links
+dates       YYYY / YYYY-MM / YYYY-MM-DD as date ranges
+history     rule changes over time (one place for page, feed and export)
+quality     figures about the data itself
+flow        the "can I take the money out?" question graph of one jurisdiction
+"""
+from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, Jurisdiction, KnowledgeBase, Outcome,
+                       Place, Rule, RuleVersion, SeenIn, Situation, Source)
+
+__all__ = ["Citation", "Claim", "EffectiveRule", "GeneralQuestion", "Jurisdiction", "KnowledgeBase", "Outcome",
+           "Place", "Rule", "RuleVersion", "SeenIn", "Situation", "Source"]

@@ -1,0 +1,260 @@
+"""What the data means: jurisdictions, rules, sources, inheritance and evidence grades.
+
+This is the one place that knows what a "rule" is. Objects are built only from
+data that already passed validation (generator.load).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .vocabulary import CLASS_TEXT, UNVERIFIED_GRADE, VERDICTS
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    name: str
+    question: str
+    order: int
+    fallback: bool = False   # the general case: where "none of the above" ends in the flow
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    name: str
+    short: str
+    cash: str          # 能 / 视情况 / 不能 / 未查明
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    source_class: str  # official / media / third-party
+    issuer: str | None
+    document_number: str | None
+    issued: str | None
+    effective_from: str | None
+    url: str | None
+    official_copy: bool
+    retrieved: str | None
+    note: str | None
+    defined_in: str    # jurisdiction id of the file that declares it
+
+    @property
+    def grade(self) -> str:
+        """Evidence grade this source alone can give a rule."""
+        if self.source_class == "official":
+            return "A" if self.official_copy else "B"
+        if self.source_class == "media":
+            return "B"
+        return "C"
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: Source
+    locator: str | None
+    quote: str
+
+    def describe(self, style: str = "brief") -> str:
+        """The citation as plain text, for JSON-LD, feeds and the checker (pages use _macros.citation).
+
+        brief: 标题（官方，文号，条款）   title: 标题（文号）   about: （官方，文号）· 条款：“原文”
+        """
+        source = self.source
+        if style == "title":
+            return source.title + (f"（{source.document_number}）" if source.document_number else "")
+        extra = [CLASS_TEXT[source.source_class]]
+        if source.document_number:
+            extra.append(source.document_number)
+        if style == "about":
+            return f"（{'，'.join(extra)}）· {self.locator or '条款位置未知'}：“{self.quote}”"
+        if self.locator:
+            extra.append(self.locator)
+        return f"{source.title}（{'，'.join(extra)}）"
+
+
+@dataclass(frozen=True)
+class Place:
+    type: str
+    name: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    """An earlier version of a rule: what it said, when it applied, and the sources for that."""
+    outcome: Outcome
+    summary: str
+    effective_from: str | None
+    effective_until: str
+    conditions: tuple[str, ...]
+    notes: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def evidence(self) -> str:
+        return min(c.source.grade for c in self.citations)
+
+
+@dataclass(frozen=True)
+class Rule:
+    jurisdiction_id: str   # where the rule is written down
+    situation: Situation
+    outcome: Outcome
+    summary: str
+    conditions: tuple[str, ...]
+    materials: tuple[str, ...]
+    steps: tuple[str, ...]
+    where: tuple[Place, ...]
+    time_limit: str | None
+    notes: tuple[str, ...]
+    effective_from: str | None
+    last_verified: str
+    citations: tuple[Citation, ...]
+    history: tuple[RuleVersion, ...] = ()   # earlier versions, newest first
+
+    @property
+    def id(self) -> str:
+        """One rule per situation per jurisdiction, so the situation id names the rule."""
+        return self.situation.id
+
+    @property
+    def evidence(self) -> str:
+        """Computed, never typed: the strongest grade among the citations."""
+        return min(c.source.grade for c in self.citations)
+
+    @property
+    def unverified(self) -> bool:
+        return self.evidence == UNVERIFIED_GRADE
+
+
+@dataclass(frozen=True)
+class SeenIn:
+    """Where a circulating claim was seen; never a source."""
+    title: str
+    note: str | None
+    date: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A circulating claim and our verdict on it. Kept apart from rules: it is never one."""
+    id: str
+    jurisdiction_id: str
+    text: str
+    seen_in: SeenIn
+    verdict: str           # a key of VERDICTS
+    reasoning: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def verdict_code(self) -> str:
+        return VERDICTS[self.verdict][0]
+
+    @property
+    def verdict_meaning(self) -> str:
+        return VERDICTS[self.verdict][1]
+
+
+@dataclass(frozen=True)
+class EffectiveRule:
+    """A rule as it applies in a jurisdiction, possibly inherited from above."""
+    rule: Rule
+    inherited_from: "Jurisdiction | None"
+
+
+@dataclass
+class Jurisdiction:
+    id: str
+    name: str
+    short_name: str
+    level: str            # national / province / city
+    parent_id: str | None
+    last_verified: str | None   # None only for a new area with no rules yet
+    notes: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    file: str
+
+
+@dataclass(frozen=True)
+class GeneralQuestion:
+    """A hand-written question of policies/faq.yaml, answered with citations and links to rules."""
+    id: str
+    question: str
+    answer_text: str
+    citations: tuple[Citation, ...]
+    rules: tuple[tuple[Jurisdiction, EffectiveRule], ...]
+    situations: tuple[Situation, ...]
+    last_verified: str
+
+
+@dataclass
+class KnowledgeBase:
+    situations: list[Situation]
+    outcomes: list[Outcome]
+    jurisdictions: dict[str, Jurisdiction]   # in display order
+    sources: dict[str, Source]               # sorted by id
+    questions: list[GeneralQuestion] = field(default_factory=list)   # policies/faq.yaml
+    search_terms: list[str] = field(default_factory=list)  # domain words kept whole by the search segmenter
+    claims: list[Claim] = field(default_factory=list)   # in file order
+    archived: dict[str, str] = field(default_factory=dict)  # dead source URL → archived copy (data/known-dead-urls.yaml)
+
+    def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:
+        return [c for c in self.claims if c.jurisdiction_id == jurisdiction.id]
+
+    def claims_citing(self, source: Source) -> list[Claim]:
+        return [c for c in self.claims if any(cite.source.id == source.id for cite in c.citations)]
+
+    def parent(self, jurisdiction: Jurisdiction) -> Jurisdiction | None:
+        return self.jurisdictions.get(jurisdiction.parent_id) if jurisdiction.parent_id else None
+
+    def ancestors(self, jurisdiction: Jurisdiction) -> list[Jurisdiction]:
+        """Nearest first: city → province → national."""
+        chain, current = [], self.parent(jurisdiction)
+        while current is not None:
+            chain.append(current)
+            current = self.parent(current)
+        return chain
+
+    def children(self, jurisdiction: Jurisdiction) -> list[Jurisdiction]:
+        return [j for j in self.jurisdictions.values() if j.parent_id == jurisdiction.id]
+
+    def effective_rules(self, jurisdiction: Jurisdiction) -> list[EffectiveRule]:
+        """Own rules, plus the nearest ancestor's rule for every situation not overridden."""
+        chosen: dict[str, EffectiveRule] = {r.id: EffectiveRule(r, None) for r in jurisdiction.rules}
+        for ancestor in self.ancestors(jurisdiction):
+            for rule in ancestor.rules:
+                chosen.setdefault(rule.id, EffectiveRule(rule, ancestor))
+        return sorted(chosen.values(), key=lambda e: e.rule.situation.order)
+
+    def rules_citing(self, source: Source) -> list[tuple[Jurisdiction, Rule]]:
+        return self._citing.get(source.id, [])
+
+    @cached_property
+    def _citing(self) -> dict[str, list[tuple[Jurisdiction, Rule]]]:
+        """Source id → the rules citing it, built once: asking per source was quadratic at 400 regions."""
+        citing: dict[str, list[tuple[Jurisdiction, Rule]]] = {}
+        for j in self.jurisdictions.values():
+            for r in j.rules:
+                for source_id in dict.fromkeys(c.source.id for c in r.citations):
+                    citing.setdefault(source_id, []).append((j, r))
+        return citing
+
+    def provinces(self) -> list[Jurisdiction]:
+        return [j for j in self.jurisdictions.values() if j.level == "province"]
+
+    def group_of(self, jurisdiction: Jurisdiction) -> Jurisdiction:
+        """The top-level entry a jurisdiction is listed under: its province for a city in a
+        province, otherwise itself (national, a province, a city directly under the state)."""
+        parent = self.parent(jurisdiction)
+        if jurisdiction.level == "city" and parent is not None and parent.level == "province":
+            return parent
+        return jurisdiction
+
+    def top_level(self) -> list[Jurisdiction]:
+        """Entries of the home page and the navigation, in display order; cities sit under them."""
+        return [j for j in self.jurisdictions.values() if self.group_of(j) is j]

@@ -1,0 +1,104 @@
+"""The "can I take the money out?" flow of one jurisdiction, derived from its effective rules.
+
+One graph (here), three renderings made at build time by generator.pages.flowchart: an inline
+SVG, a text version for screen readers and no-JS readers, and JSON for the checker script.
+
+The questions are the situations of the jurisdiction's effective rules, in vocabulary
+order: "is this your case?"; 是 ends at that rule's outcome, 否 goes to the next
+question. After the last one, 以上都不是 ends at the rule for the vocabulary's general
+situation (`fallback`), or at 未查明 when there is none. Nothing here names a situation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities import EffectiveRule, Jurisdiction, KnowledgeBase, Situation
+from .vocabulary import UNKNOWN_CASH, UNVERIFIED, UNVERIFIED_GRADE
+
+UNKNOWN_END = "unknown"   # node ids: q-<situation>, o-<situation>, and this one (no "o-" prefix: cannot clash)
+START_TEXT = "您属于下面哪种情况？从上往下逐个回答“是”或“否”"
+UNKNOWN_TEXT = "未查明：请咨询当地医保部门"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    situation: Situation
+    yes: str     # id of the End reached by 是
+    no: str      # id of the next Question, or of the final End
+
+    @property
+    def label(self) -> str:
+        return f"{self.situation.name}？"
+
+
+@dataclass(frozen=True)
+class End:
+    id: str
+    effective: EffectiveRule | None   # None: no rule found → 未查明
+    final: bool                       # reached by answering 否 to every question
+
+    @property
+    def name(self) -> str:
+        return self.effective.rule.outcome.name if self.effective else UNKNOWN_TEXT
+
+    @property
+    def cash(self) -> str:
+        return self.effective.rule.outcome.cash if self.effective else UNKNOWN_CASH
+
+    @property
+    def grade(self) -> str | None:
+        return self.effective.rule.evidence if self.effective else None
+
+    @property
+    def grade_label(self) -> str:
+        if self.grade is None:
+            return "没有找到规定"
+        return f"证据 {self.grade}" + (f" · {UNVERIFIED}" if self.grade == UNVERIFIED_GRADE else "")
+
+    @property
+    def via(self) -> str | None:
+        """For the final end: which general rule 以上都不是 falls back to."""
+        if self.final and self.effective:
+            return f"以上都不是：按“{self.effective.rule.situation.name}”的规定"
+        return "以上都不是" if self.final else None
+
+
+@dataclass(frozen=True)
+class Flow:
+    jurisdiction: Jurisdiction
+    questions: tuple[Question, ...]
+    ends: dict[str, End]              # in the order they are reached; the final end last
+    not_covered: tuple[Situation, ...]  # vocabulary situations with no rule here (besides the general one)
+
+    @property
+    def final(self) -> End:
+        return next(e for e in self.ends.values() if e.final)
+
+    @property
+    def start(self) -> str:
+        return self.questions[0].id if self.questions else self.final.id
+
+    def nodes(self) -> dict[str, Question | End]:
+        return {**{q.id: q for q in self.questions}, **self.ends}
+
+    def edges(self) -> list[tuple[str, str, str]]:
+        """(from, to, answer) for every arrow."""
+        return [edge for q in self.questions for edge in ((q.id, q.yes, "是"), (q.id, q.no, "否"))]
+
+
+def build_flow(kb: KnowledgeBase, j: Jurisdiction) -> Flow:
+    rules = kb.effective_rules(j)          # already in vocabulary order
+    general = next((e for e in rules if e.rule.situation.fallback), None)
+    asked = [e for e in rules if e is not general]
+    final = End(f"o-{general.rule.id}" if general else UNKNOWN_END, general, True)
+    questions, ends = [], {}
+    for index, effective in enumerate(asked):
+        following = f"q-{asked[index + 1].rule.id}" if index + 1 < len(asked) else final.id
+        end = End(f"o-{effective.rule.id}", effective, False)
+        questions.append(Question(f"q-{effective.rule.id}", effective.rule.situation, end.id, following))
+        ends[end.id] = end
+    ends[final.id] = final
+    covered = {e.rule.id for e in rules}
+    not_covered = tuple(s for s in kb.situations if s.id not in covered and not s.fallback)
+    return Flow(j, tuple(questions), ends, not_covered)

@@ -1,0 +1,145 @@
+"""Every address on the site, built in one place (as datasette's url_builder and mkdocs' files.py do).
+
+Three forms of one address:
+- a *page file*: the Markdown file inside docs/ (``hunan/changsha/index.md``, ``sources.md``);
+- a *URL*: relative to the site root, directory style (``hunan/changsha/``, ``sources/``),
+  used in the exports, feeds and raw HTML;
+- a *link*: from one page to another, relative, as any site engine resolves it.
+
+Pages, templates, exports and feeds ask this module; no path or anchor is written anywhere else.
+"""
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+
+from .entities import Jurisdiction
+
+HOME = "index.md"
+SOURCES = "sources.md"
+ABOUT = "about.md"                  # hand-written, in content/
+CONTRIBUTING = "contributing.md"
+FAQ = "faq/index.md"
+COMPARE = "compare/index.md"
+CHANGES = "changes/index.md"
+QUALITY = "quality/index.md"
+CLAIMS = "claims/index.md"
+EXPORT = "api/v1/policies.json"
+CSV = "api/v1/rules.csv"
+SCHEMA = "api/v1/schema.json"       # the data format, published next to the data
+FEED = "feed.xml"
+ASSETS = "assets/"
+
+
+def page(j: Jurisdiction) -> str:
+    """The page file of a jurisdiction: a city sits under its province, everything else at the top."""
+    if j.level == "city" and j.parent_id and j.parent_id != "national":
+        return f"{j.parent_id}/{j.id}/index.md"
+    return f"{j.id}/index.md"
+
+
+def situation(situation_id: str) -> str:
+    """The comparison page of one situation."""
+    return f"compare/{situation_id}/index.md"
+
+
+def feed(j: Jurisdiction) -> str:
+    return f"feeds/{j.id}.xml"
+
+
+def asset(name: str) -> str:
+    return ASSETS + name
+
+
+# -- anchors: the fragment of a thing on the page that shows it ------------------------------
+def rule_anchor(rule_id: str) -> str:
+    """One rule per situation per jurisdiction, so the situation id names the rule."""
+    return rule_id
+
+
+def rule_sources_anchor(rule_id: str) -> str:
+    return f"{rule_id}-sources"
+
+
+def source_anchor(source_id: str) -> str:
+    return f"src-{source_id}"
+
+
+def claim_anchor(claim_id: str) -> str:
+    return f"claim-{claim_id}"
+
+
+def faq_anchor(situation_id: str) -> str:
+    """The generated question about one situation on a jurisdiction page."""
+    return f"faq-{situation_id}"
+
+
+def general_anchor(question_id: str) -> str:
+    """A hand-written question on the FAQ page."""
+    return f"faq-{question_id}"
+
+
+def note_anchor(jurisdiction_id: str, rule_id: str) -> str:
+    """A rule's footnote in the comparison (inherited cells point to the rule they inherit)."""
+    return f"note-{jurisdiction_id}-{rule_id}"
+
+
+def change_anchor(jurisdiction_id: str, rule_id: str, day: str) -> str:
+    return f"change-{jurisdiction_id}-{rule_id}-{day}"
+
+
+# -- forms ---------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def url(path: str, anchor: str | None = None) -> str:
+    """Page file (or any file) → URL relative to the site root, directory style for pages."""
+    if path.endswith(".md"):
+        stem = path[:-len(".md")]
+        path = stem[:-len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)      # pages link to the same few targets: compute each path once
+def link(here: str, target: str, anchor: str | None = None) -> str:
+    """Link from page file `here` to file `target` (Markdown links: the engine maps .md to URLs)."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".") + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def href(here: str, target: str, anchor: str | None = None) -> str:
+    """Link from the URL of `here` to the URL of `target`, for raw HTML and feeds, which no engine rewrites."""
+    base = url(here)
+    if not base.endswith("/"):                 # a file such as feeds/x.xml: its folder
+        base = posixpath.dirname(base) + "/" if "/" in base else ""
+    return "../" * base.count("/") + url(target, anchor)
+
+
+class Here:
+    """The address builder bound to one page: what templates receive as `urls`."""
+
+    def __init__(self, here: str):
+        self.here = here
+
+    def link(self, target: str, anchor: str | None = None) -> str:
+        return link(self.here, target, anchor)
+
+    def href(self, target: str, anchor: str | None = None) -> str:
+        return href(self.here, target, anchor)
+
+    def page(self, j: Jurisdiction, anchor: str | None = None) -> str:
+        return link(self.here, page(j), anchor)
+
+    def rule(self, j: Jurisdiction, rule_id: str) -> str:
+        return link(self.here, page(j), rule_anchor(rule_id))
+
+    def source(self, source_id: str) -> str:
+        return link(self.here, SOURCES, source_anchor(source_id))
+
+    def situation(self, situation_id: str) -> str:
+        return link(self.here, situation(situation_id))
+
+    def claim(self, claim_id: str) -> str:
+        return link(self.here, CLAIMS, claim_anchor(claim_id))
+
+    def asset(self, name: str) -> str:
+        """Assets are loaded from raw HTML (<script>, <link>): URL-relative."""
+        return href(self.here, asset(name))

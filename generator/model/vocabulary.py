@@ -1,0 +1,57 @@
+"""The site's fixed words, each with its code, its label and its order — in one place.
+
+The situations and outcomes a maintainer may add live in policies/vocabulary.yaml;
+what is here changes only with the code: levels, source classes, evidence grades,
+claim verdicts and the four cash answers. Schema enums, pages, the checker and the
+exports all read them from here, so renaming "能取出" is a one-line change.
+"""
+from __future__ import annotations
+
+# Jurisdiction levels: data word → code, in order from the top.
+LEVELS = {"国家": "national", "省": "province", "市": "city"}
+LEVEL_ORDER = {code: index for index, code in enumerate(LEVELS.values())}
+
+# Source classes: data word → code; CLASS_TEXT turns the code back into the word readers see.
+SOURCE_CLASSES = {"官方": "official", "媒体": "media", "第三方": "third-party"}
+CLASS_TEXT = {code: word for word, code in SOURCE_CLASSES.items()}
+
+# Evidence grades, strongest first; computed from sources, never typed.
+GRADES = ("A", "B", "C")
+GRADE_TEXT = {
+    "A": "官方来源，读自官方网址",
+    "B": "官方来源，读自转载或媒体报道",
+    "C": "仅有第三方说法，待核实",
+}
+UNVERIFIED_GRADE = "C"
+UNVERIFIED = "待核实"                                       # the word next to a grade-C rule
+UNVERIFIED_WARNING = "只有第三方说法，未读到官方原文，不能当作定论。"   # the one sentence that explains it
+
+# Verdicts on circulating claims (网传说法): the Chinese word is the data value and the
+# enum in schema.json; the code names a CSS class; the meaning is shown beside the word.
+VERDICTS = {
+    "属实": ("true", "与已查到的规定一致"),
+    "部分属实": ("partly-true", "一部分与规定一致，另一部分没有依据或与规定不符"),
+    "无依据": ("unsupported", "没有找到任何支持这一说法的规定或报道"),
+    "与规定不符": ("contradicted", "与已查到的规定相矛盾"),
+}
+
+# Can the money come out? Each outcome in vocabulary.yaml has one of these words (`cash`).
+# Order: most money first. `kind` names CSS classes (flowchart boxes); `label` is the
+# comparison's word, `answer` the city page's heading for the group.
+CASH = {
+    "能": {"kind": "cash-yes", "label": "能取出", "answer": "可以取出（一次性领取）"},
+    "视情况": {"kind": "cash-maybe", "label": "视情况", "answer": "视情况"},
+    "不能": {"kind": "cash-no", "label": "不能取现", "answer": "不能取现"},
+    "未查明": {"kind": "cash-unknown", "label": "未查明", "answer": "未查明"},
+}
+CASH_ORDER = tuple(CASH)
+UNKNOWN_CASH = "未查明"
+MISSING = "未整理"          # no rule written here or above: we have not looked, not "no"
+MISSING_SORT = str(len(CASH_ORDER))   # sorts after every cash word (comparison table)
+
+
+def cash_sort_key(cash: str | None, grade: str | None = None) -> str:
+    """Order cells by how much money comes out, then by evidence: 能 first, 未整理 last."""
+    if cash is None:
+        return MISSING_SORT
+    return f"{CASH_ORDER.index(cash)}{grade or ''}"

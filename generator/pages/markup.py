@@ -1,0 +1,63 @@
+"""Writing Markdown from data: escaping, the one Jinja environment, and render_page().
+
+Everything from the data passes through the `md` filter (or `attr` inside HTML),
+so text a maintainer typed is shown as text: it cannot open a tag, start a list
+or become a link. The output is plain Markdown with a little inline HTML, so it
+moves to another site engine unchanged. Every page is rendered by render_page(),
+which hands each template the address builder (`urls`, bound to the page) and
+the vocabulary; templates get prepared data and call no page code back.
+Plain-text citations (JSON-LD, feeds, checker) come from Citation.describe().
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..model import urls as addresses
+from ..model import vocabulary
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+
+
+@lru_cache(maxsize=65536)      # the same names and labels recur on hundreds of pages
+def md(value) -> str:
+    """Data text → Markdown that renders as exactly that text."""
+    text = html.escape(str(value), quote=False)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = text.replace("~", "&#126;")   # Python-Markdown cannot backslash-escape ~ (it shows the backslash)
+    return " ".join(text.split())      # one line: a newline in data cannot start a block
+
+
+def attr(value) -> str:
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def script_json(value) -> str:
+    """JSON safe inside <script>: no "<", ">" or "&" survives unescaped, so data cannot end the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja environment every page template is rendered with: Markdown out, data escaped."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True,
+                             comment_start_string="{##", comment_end_string="##}")  # {#id} is Markdown here
+    env.filters.update(md=md, attr=attr)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # tojson: front matter values
+    env.globals.update({name: getattr(vocabulary, name) for name in dir(vocabulary) if name.isupper()})
+    env.globals.update(addresses=addresses, md=md, attr=attr, cash_sort_key=vocabulary.cash_sort_key)
+    return env
+
+
+def render_page(template: str, here: str, **context) -> str:
+    """Render one page file `here` from `template`, with the address builder bound to it."""
+    return environment().get_template(template).render(here=here, urls=addresses.Here(here), **context)
