@@ -13,47 +13,41 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_generator
-from generator import links
-from generator.validate import load_knowledge_base
+from helpers import deadurls, render_pages, run_generator
 
 
-def test_checked_in_dead_list_is_valid():
-    kb = load_knowledge_base(ROOT)
-    assert links.DEAD_URLS_PATH.exists()
-    assert links.check_dead_list(kb) == []
-    dead, _ = links.read_dead()
+def test_checked_in_dead_list_is_valid(kb):
+    assert deadurls.DEAD_URLS_PATH.exists()
+    assert deadurls.check_dead_list(kb) == []
+    dead, _ = deadurls.read_dead()
     for url, entry in dead.items():
         assert url in {s.url for s in kb.sources.values()}
         assert entry["archived"] != url and entry["archived"].startswith(("http://", "https://"))
 
 
-def test_dead_list_problems_name_file_line_and_field(tmp_path):
-    kb = load_knowledge_base(ROOT)
+def test_dead_list_problems_name_file_line_and_field(tmp_path, kb):
     real_url = next(s.url for s in kb.sources.values() if s.url)
     listed = tmp_path / "known-dead-urls.yaml"
     listed.write_text(f"dead:\n  - url: https://example.org/not-a-source\n    archived: https://archive.example/x\n"
                       f"    checked: 2026-01-01\n  - url: {real_url}\n    archived: not a url\n    checked: 2026-02-30\n",
                       encoding="utf-8")
-    problems = {(p.line, p.field): p.message for p in links.check_dead_list(kb, listed, tmp_path)}
+    problems = {(p.line, p.field): p.message for p in deadurls.check_dead_list(kb, listed, tmp_path)}
     assert "没有哪个来源" in problems[(2, "dead[0].url")]
     assert "http" in problems[(6, "dead[1].archived")]
     assert "日期" in problems[(7, "dead[1].checked")]
 
 
-def test_archived_copy_is_shown_next_to_a_dead_link(tmp_path, monkeypatch):
-    from generator.render import render_pages
-    kb = load_knowledge_base(ROOT)
+def test_archived_copy_is_shown_next_to_a_dead_link(tmp_path, monkeypatch, kb):
     source = next(s for s in kb.sources.values() if s.url)
     listed = tmp_path / "known-dead-urls.yaml"
     listed.write_text(f"dead:\n  - url: {source.url}\n    archived: https://archive.example/web/{source.id}\n"
                       "    checked: 2026-01-01\n", encoding="utf-8")
-    monkeypatch.setattr(links, "DEAD_URLS_PATH", listed)
-    links.archived_url.cache_clear()
+    monkeypatch.setattr(deadurls, "DEAD_URLS_PATH", listed)
+    deadurls.archived_url.cache_clear()
     try:
         page = render_pages(kb)["sources.md"]
     finally:
-        links.archived_url.cache_clear()
+        deadurls.archived_url.cache_clear()
     entry = page.split(f"{{#src-{source.id}}}")[1].split("\n## ")[0]
     assert f'href="https://archive.example/web/{source.id}"' in entry
     assert "原网址已失效" in entry
