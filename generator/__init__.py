@@ -1,29 +1,13 @@
-"""Policy data → validation → model → rendering → site.
+"""Policy data → checks → model → pages and exports → site. Each stage is a package; imports go one way.
 
-Modules, in the order data flows through them:
-
-  data in      yamlfile   read one YAML file, keeping line numbers, refusing duplicate keys
-               dates      YYYY / YYYY-MM / YYYY-MM-DD as date ranges
-               problems   the one shape of an error: FILE:LINE: field: message (+ spelling hints)
-  validation   schema     check each file against policies/schema.json
-               validate   cross-file checks (references, ids, hierarchy, dates); load_knowledge_base
-               textcheck  maintainer lint: no HTML in text, no markup symbols in names
-               links      known-dead URLs with archived copies; opt-in live check-links
-  model        model      jurisdictions, rules, sources, claims; inheritance; evidence grades
-               history    rule changes over time (one place for page, feed and export)
-               quality    figures about the data itself
-  rendering    markup     escaping, links between pages, the Jinja environment
-               render     jurisdiction pages, sources page, home page
-               flow       the "can I take the money out?" flow: SVG, text and checker data
-               faq        questions from the rules + policies/faq.yaml, FAQPage JSON-LD
-               compare    comparison table and per-situation pages
-               claims     the 网传说法核查 page (claims are never rules)
-               report_pages  what changed, data quality
-               finder     home-page city finder (pinyin at build time)
-               contributing  CONTRIBUTING.md as a site page
-  exports      export     api/v1/policies.json, rules.csv, schema.json
-               feed       Atom feeds of changes
-  site         build      generate docs, run MkDocs, compact HTML, swap the site in whole
-               compact    strip theme indentation from built HTML
-  tools        scaffold   new-city skeleton;  __main__: validate | build | serve | new-city | check-links
+  generator/model/   what the data means: entities (rules, sources, inheritance, grades), the fixed
+                     vocabulary, the address builder (urls), dates, history, quality, the flow graph.
+                     Imports nothing outside the standard library.
+  generator/load/    files → KnowledgeBase: YAML with lines, schema, text lint, cross-file checks,
+                     the dead-URL list. load_knowledge_base() is the one entry point; it runs every check.
+  generator/pages/   Markdown out, through one Jinja environment (templates/, partials start with "_").
+  generator/export/  policies.json, rules.csv, schema.json, Atom feeds.
+  generator/site/    MkDocs config and navigation, the build with its atomic swap, compaction, search words.
+  generator/tools/   new-city skeleton, opt-in check-links.
+  __main__           python -m generator validate | build | serve | new-city | check-links
 """

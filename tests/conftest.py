@@ -1,22 +1,26 @@
-"""Shared fixtures: the real data, a built site, and throw-away copies of policies/."""
+"""Shared fixtures: the real data loaded once, a built site, its export, and throw-away copies of policies/.
+
+Shared helpers (not fixtures) are in helpers.py."""
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from html.parser import HTMLParser
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT, build, load
+
+
+@pytest.fixture(scope="session")
+def kb():
+    """The real data, loaded once (read-only: derive changed copies with dataclasses.replace)."""
+    return load(ROOT)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The real data built into a temporary site (the same code path as `make site`)."""
-    from generator.site.build import build
     work = tmp_path_factory.mktemp("built")
     return build(ROOT, site=work / "site", out=work / "build")
 
@@ -34,24 +38,3 @@ def data_copy(tmp_path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "site_overrides", tmp_path / "site_overrides")
     return tmp_path
-
-
-def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
-                          cwd=ROOT, capture_output=True, text=True)
-
-
-class PageParser(HTMLParser):
-    """Ids and link targets of one built page; test modules extend it for what else they read."""
-
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])

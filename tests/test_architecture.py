@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from helpers import ROOT
 
 RENDERING = ["jinja2", "markdown", "pypinyin", "jieba", "mkdocs"]
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 
+from helpers import load
 
 
 def test_synthetic_country_validates(tmp_path):
     from bench.synth import synthesise
-    from generator.load import load_knowledge_base
     counts = synthesise(tmp_path, 8)
-    kb = load_knowledge_base(tmp_path)
+    kb = load(tmp_path)
     cities = [j for j in kb.jurisdictions.values() if j.level == "city"]
     assert len(cities) == 8 and len(kb.provinces()) == 31
     assert sum(len(j.rules) for j in kb.jurisdictions.values()) > counts["rules"] // 2

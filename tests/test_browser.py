@@ -2,7 +2,8 @@
 
 Proves what a reader on a phone in mainland China depends on: no request leaves the
 site's own host, the flowchart renders, the checker reaches an outcome by clicking,
-the city finder and the search find the right page, and pages fit a 390 px screen.
+the checker (assets/checker.js) walks every path of the page's flow to its outcome, the city
+finder and the search find the right page, and pages fit a 390 px screen.
 Screenshots at 390 and 1280 px are kept in build/screenshots/ as test artefacts.
 
 CI installs chromium (.ci/run); elsewhere the tests are skipped when it is missing.
@@ -18,7 +19,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT, build_flow, url_of
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM:
@@ -107,6 +108,54 @@ def test_flowchart_renders_and_checker_reaches_an_outcome(browser, server):
     assert "死亡证明" in result                    # materials
     assert "政务中心医保窗口" in result             # where to apply
     assert checker.locator("a[href*='sources/#src-']").count() >= 1   # citations
+    page.context.close()
+
+
+# What the checker shows: its text, its links as written (href attributes) and the text of the focused
+# element (None while focus has not moved from the page itself).
+CHECKER_STATE = """() => {
+  const app = document.getElementById("checker-app");
+  const active = document.activeElement;
+  return {
+    text: app.textContent,
+    links: Array.from(app.querySelectorAll("a"), a => a.getAttribute("href")),
+    focused: active && active !== document.body ? active.textContent : null,
+  };
+}"""
+
+
+def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
+    j = kb.jurisdictions["changsha"]
+    flow = build_flow(kb, j)
+    page, _ = open_page(browser, server + url_of(j))
+    checker = page.locator("#checker-app")
+
+    def run(answers: list[str]) -> dict:
+        """Load the page afresh, click the answers in order, and read the checker."""
+        page.goto(server + url_of(j), wait_until="load")
+        for answer in answers:
+            checker.get_by_role("button", name=answer, exact=True).click()
+        return page.evaluate(CHECKER_STATE)
+
+    first = run([])
+    assert "第 1 问" in first["text"] and flow.questions[0].label in first["text"]
+    assert first["focused"] is None                         # loading the page does not move focus
+    for index, q in enumerate(flow.questions):
+        shown = run(["否"] * index + ["是"])
+        end = flow.ends[q.yes]
+        rule = end.effective.rule
+        assert "结果：" + end.name in shown["text"] and end.grade_label in shown["text"]
+        for item in rule.materials + tuple(p.name for p in rule.where) + tuple(c.quote for c in rule.citations):
+            assert item in shown["text"], (q.id, item)
+        assert f"#{rule.id}" in shown["links"]
+        assert any("sources/#src-" in link for link in shown["links"])
+        assert shown["focused"] and end.name in shown["focused"]
+    last = run(["否"] * len(flow.questions))
+    assert "结果：" + flow.final.name in last["text"]
+    restarted = run(["否", "重新开始"])
+    assert "第 1 问" in restarted["text"]
+    back = run(["否", "上一步"])
+    assert flow.questions[0].label in back["text"]
     page.context.close()
 
 

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
-from test_site import page_file, parse
-from test_validation import assert_reported, line_of, problems
+from helpers import ROOT, VERDICTS as MODEL, assert_reported, line_of, load, page_file, parse, problems
 
 CLAIMS = "policies/claims.yaml"
 VERDICTS = {"属实", "部分属实", "无依据", "与规定不符"}
@@ -69,7 +67,6 @@ def test_seed_claims_are_brief_exact_quotes():
 
 
 def test_schema_verdicts_match_the_model():
-    from generator.model.vocabulary import VERDICTS as MODEL
     schema = json.loads((ROOT / "policies/schema.json").read_text(encoding="utf-8"))
     assert set(schema["$defs"]["claim"]["properties"]["verdict"]["enum"]) == set(MODEL) == VERDICTS
 
@@ -169,11 +166,10 @@ def test_bad_claim_is_reported_with_file_line_and_field(data_copy, old, new, nee
 
 
 def test_claims_file_is_optional_and_never_read_as_a_jurisdiction(data_copy):
-    from generator.load import load_knowledge_base
-    kb = load_knowledge_base(data_copy)
+    kb = load(data_copy)
     assert kb.claims and "claims" not in kb.jurisdictions
     (data_copy / CLAIMS).unlink()
-    kb = load_knowledge_base(data_copy)
+    kb = load(data_copy)
     assert kb.claims == []
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
-from test_site import page_file, parse
+from helpers import build, load, page_file, parse
 
 
 class _Table(HTMLParser):
@@ -69,11 +68,6 @@ def resolve(page_url: str, href: str) -> tuple[str, str]:
     return ("" if target == "." else target.rstrip("/") + "/"), fragment
 
 
-def kb_of(root: Path):
-    from generator.load import load_knowledge_base
-    return load_knowledge_base(root)
-
-
 def cells_by_jurisdiction(site: Path) -> tuple[list[str], dict[str, dict[str, dict]]]:
     """{jurisdiction page url: {situation page url: cell}} from the comparison table."""
     table = table_of(site / "compare/index.html")
@@ -85,8 +79,7 @@ def cells_by_jurisdiction(site: Path) -> tuple[list[str], dict[str, dict[str, di
     return columns, result
 
 
-def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(built, export):
-    kb = kb_of(ROOT)
+def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(built, export, kb):
     columns, table = cells_by_jurisdiction(built)
     compare_ids = parse(built / "compare/index.html").ids
     for j in export["jurisdictions"]:
@@ -113,9 +106,8 @@ def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(buil
         assert {r["situation"] for r in j["rules"]} <= {c.split("/")[-2] for c in columns}
 
 
-def test_notes_cite_the_rules_sources(built):
+def test_notes_cite_the_rules_sources(built, kb):
     """The footnote a cell points to names the sources of the rule, linked to the source list."""
-    kb = kb_of(ROOT)
     html = (built / "compare/index.html").read_text(encoding="utf-8")
     for j in kb.jurisdictions.values():
         for rule in j.rules:
@@ -125,8 +117,7 @@ def test_notes_cite_the_rules_sources(built):
                 assert f"sources/#src-{c.source.id}" in note, (j.id, rule.id, c.source.id)
 
 
-def test_per_situation_pages_list_every_jurisdiction(built, export):
-    kb = kb_of(ROOT)
+def test_per_situation_pages_list_every_jurisdiction(built, export, kb):
     used = {r["situation"] for j in export["jurisdictions"] for r in j["rules"]}
     assert used
     for situation in used:
@@ -178,11 +169,9 @@ def test_downloads_and_script_sit_next_to_the_table(built):
     assert html.index("<table") < html.index("compare.js")         # the table is there before the script
 
 
-def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path):
-    from generator.site.build import build
+def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path, kb):
     path = data_copy / "policies/hunan/changsha.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    kb = kb_of(ROOT)
     changed, removed = data["rules"][0], data["rules"][-1]
     assert len(data["rules"]) >= 2, "changsha needs two rules for this test"
     new_outcome = next(o for o in kb.outcomes if o.id != changed["outcome"]
@@ -197,7 +186,7 @@ def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path):
     cell = cells[f"compare/{changed['situation']}/"]
     assert cell["text"].startswith(new_outcome.short)
 
-    after = kb_of(data_copy)
+    after = load(data_copy)
     inherited = next((e for e in after.effective_rules(after.jurisdictions["changsha"])
                       if e.rule.id == removed["situation"]), None)
     column = f"compare/{removed['situation']}/"

@@ -1,7 +1,7 @@
 """The real data, checked through the public export: citations, grades, honesty."""
 from __future__ import annotations
 
-from conftest import ROOT, run_generator
+from helpers import ROOT, run_generator
 
 
 def test_real_data_validates():
@@ -76,9 +76,7 @@ def test_city_rules_include_inherited_ones(export):
     assert national_situations <= set(situations)
 
 
-def test_xuchang_says_no_city_rule_was_found(export):
-    from generator.load import load_knowledge_base
-    kb = load_knowledge_base(ROOT)
+def test_xuchang_says_no_city_rule_was_found(export, kb):
     xuchang = kb.jurisdictions["xuchang"]
     assert any("未查到" in note for note in xuchang.notes)
     for effective in kb.effective_rules(xuchang):

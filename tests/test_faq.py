@@ -1,6 +1,7 @@
 """FAQ: an entry per effective rule on every page, general questions citing real sources, FAQPage JSON-LD."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -9,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, PageParser, run_generator
-from test_validation import assert_reported, edit, line_of
+from helpers import (ROOT, PageParser, Reported, assert_edit_reported, edit, generate, load, run_generator,
+                     with_text)
 
 FAQ = "policies/faq.yaml"
 
@@ -63,12 +64,6 @@ def faq_page_data(parser: _Page) -> dict:
         assert item["@type"] == "Question" and item["name"].strip()
         assert item["acceptedAnswer"]["@type"] == "Answer" and item["acceptedAnswer"]["text"].strip()
     return data
-
-
-@pytest.fixture(scope="module")
-def kb():
-    from generator.load import load_knowledge_base
-    return load_knowledge_base(ROOT)
 
 
 def resolves(site: Path, from_url: str, link: str) -> bool:
@@ -156,31 +151,27 @@ def test_general_questions_cover_what_the_seed_articles_ask(kb):
                 assert "未找到任何来源支持" in q.answer_text, q.id
 
 
-def test_bad_faq_unknown_key(data_copy):
-    path = edit(data_copy, FAQ, "    situations: [daily]", "    situatoins: [daily]")
-    p = assert_reported(data_copy, FAQ, line_of(path, "situatoins:"), "questions[0].situatoins", "不认识的字段")
-    assert "`situations`" in p["message"]
-
-
-def test_bad_faq_citation_to_missing_source(data_copy):
-    path = edit(data_copy, FAQ, "- source: mohrss-order-16", "- source: mohrss-order-61")
-    p = assert_reported(data_copy, FAQ, line_of(path, "mohrss-order-61"), "citations[0].source", "找不到来源")
-    assert "mohrss-order-16" in p["message"]
-
-
-def test_bad_faq_rule_reference(data_copy):
-    path = edit(data_copy, FAQ, "rules: [changsha#relocated-retiree]", "rules: [changsha#emigration, changsa#death]")
-    assert_reported(data_copy, FAQ, line_of(path, "changsha#emigration"), "questions[1].rules[0]", "没有情形")
-    p = assert_reported(data_copy, FAQ, line_of(path, "changsa#death"), "questions[1].rules[1]", "找不到地区")
-    assert "changsha" in p["message"]
+@pytest.mark.parametrize("old, new, expected", [
+    pytest.param("    situations: [daily]", "    situatoins: [daily]",
+                 [Reported("situatoins:", "questions[0].situatoins", "不认识的字段", names="`situations`")],
+                 id="unknown_key"),
+    pytest.param("- source: mohrss-order-16", "- source: mohrss-order-61",
+                 [Reported("mohrss-order-61", "citations[0].source", "找不到来源", names="mohrss-order-16")],
+                 id="citation_to_missing_source"),
+    pytest.param("rules: [changsha#relocated-retiree]", "rules: [changsha#emigration, changsa#death]",
+                 [Reported("changsha#emigration", "questions[1].rules[0]", "没有情形"),
+                  Reported("changsa#death", "questions[1].rules[1]", "找不到地区", names="changsha")],
+                 id="rule_reference"),
+])
+def test_bad_faq(data_copy, old, new, expected):
+    assert_edit_reported(data_copy, FAQ, old, new, *expected)
 
 
 def test_bad_faq_situation_and_missing_answer(data_copy):
-    path = edit(data_copy, FAQ, "situations: [death]", "situations: [deth]")
-    p = assert_reported(data_copy, FAQ, line_of(path, "[deth]"), "situations[0]", "词表里没有情形")
-    assert "death" in p["message"]
-    path = edit(data_copy, FAQ, "    answer: 能给近亲属共济使用", "    reply: 能给近亲属共济使用")
-    assert_reported(data_copy, FAQ, line_of(path, "  - id: family-use"), "answer", "缺少必填字段")
+    assert_edit_reported(data_copy, FAQ, "situations: [death]", "situations: [deth]",
+                         Reported("[deth]", "situations[0]", "词表里没有情形", names="death"))
+    assert_edit_reported(data_copy, FAQ, "    answer: 能给近亲属共济使用", "    reply: 能给近亲属共济使用",
+                         Reported("  - id: family-use", "answer", "缺少必填字段"))
 
 
 def test_faq_file_is_optional(data_copy):
@@ -191,7 +182,6 @@ def test_faq_file_is_optional(data_copy):
 
 def _generated_answer(root: Path, out: Path, page_md: str, question_id: str, kb=None) -> tuple[str, str]:
     """(visible Markdown of one FAQ entry, its JSON-LD answer) from a generated docs tree."""
-    from generator.site.build import generate
     generate(root, out, kb)
     text = (out / "docs" / page_md).read_text(encoding="utf-8")
     start = re.search(r"\{#" + re.escape(question_id) + r"[ }]", text).start()   # {#id} or {#id data-…}
@@ -217,13 +207,8 @@ def test_changing_a_rule_changes_the_faq_answer(data_copy, tmp_path):
 
 
 def test_json_ld_cannot_be_closed_by_data(data_copy, tmp_path):
-    """The data lint refuses HTML in files, so the hostile text is put into the loaded model."""
-    import dataclasses
-    from generator.load import load_knowledge_base
     hostile = "参保人去世后</script><script>alert(1)</script><!-- 余额 & 继承"
-    kb = load_knowledge_base(data_copy)
-    changsha = kb.jurisdictions["changsha"]
-    changsha.rules = tuple(dataclasses.replace(r, summary=hostile) if r.id == "death" else r for r in changsha.rules)
+    kb = with_text(load(data_copy), "changsha", "death", lambda r: dataclasses.replace(r, summary=hostile))
     _, answer = _generated_answer(data_copy, tmp_path / "out", "hunan/changsha/index.md", "faq-death", kb)
     assert hostile in answer
     text = (tmp_path / "out/docs/hunan/changsha/index.md").read_text(encoding="utf-8")

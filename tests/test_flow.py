@@ -3,36 +3,16 @@ the same in the SVG, the text version and the checker's JSON, small, and with no
 from __future__ import annotations
 
 import dataclasses
-
 import gzip
 import json
 import re
-import shutil
-import subprocess
 import unicodedata
 from html.parser import HTMLParser
-from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
-
-from generator.model.flow import End, Question, build_flow
-from generator.pages.flowchart import flow_data
-from generator.model import urls
-from generator.site import PAGE_BUDGET_KB
-from generator.load import load_knowledge_base
+from helpers import (PAGE_BUDGET_KB, WIDTH, End, Question, build, build_flow, flow_data, load, page_html, url_of,
+                     with_text, wrap)
 
 PAGE_BUDGET = PAGE_BUDGET_KB * 1024       # gzipped bytes a city page may load, search index excluded
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base(ROOT)
-
-
-def page_html(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
 
 
 def flow_json_of(html: str) -> dict:
@@ -161,7 +141,7 @@ def test_every_branch_ends_in_an_outcome_and_no_node_is_unreachable(kb):
 def test_svg_on_every_page_shows_every_question_and_outcome(built, kb):
     for j in kb.jurisdictions.values():
         flow = build_flow(kb, j)
-        svg = svg_of(page_html(built, urls.url(urls.page(j))))
+        svg = svg_of(page_html(built, url_of(j)))
         shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
         for node_id, node in flow.nodes().items():
             assert node_id in shown, (j.id, node_id)
@@ -174,7 +154,7 @@ def test_svg_on_every_page_shows_every_question_and_outcome(built, kb):
 
 def test_labels_fit_their_boxes(built, kb):
     for j in kb.jurisdictions.values():
-        svg = svg_of(page_html(built, urls.url(urls.page(j))))
+        svg = svg_of(page_html(built, url_of(j)))
         width, height = svg.size
         for box in svg.boxes:
             rect = box["rect"]
@@ -189,7 +169,7 @@ def test_labels_fit_their_boxes(built, kb):
 def test_text_version_lists_the_same_flow(built, kb):
     for j in kb.jurisdictions.values():
         flow = build_flow(kb, j)
-        html = page_html(built, urls.url(urls.page(j)))
+        html = page_html(built, url_of(j))
         start = html.index('id="flow-text"')
         text = html[start: html.index("<h2", start)]
         items = re.findall(r"<li>(.*?)</li>", text, re.S)
@@ -245,8 +225,6 @@ TRICKY = '余额</script><script>alert("x")</script> & <b>不是标签</b>'
 
 
 def test_changing_a_rule_changes_the_flow(data_copy):
-    from generator.site.build import build
-    from generator.pages.flowchart import WIDTH
     changsha = data_copy / "policies/hunan/changsha.yaml"
     text = changsha.read_text(encoding="utf-8")
     text = text.replace("    outcome: pay-heirs\n    summary: 参保人去世后，直系亲属可以办理销户，把个人账户余额提现。",
@@ -263,17 +241,15 @@ def test_changing_a_rule_changes_the_flow(data_copy):
                           encoding="utf-8")
 
     # The data lint refuses HTML in a file, so the hostile summary goes into the loaded model.
-    kb = load_knowledge_base(data_copy)
-    changsha_j = kb.jurisdictions["changsha"]
-    changsha_j.rules = tuple(dataclasses.replace(r, summary=TRICKY) if r.summary == "TRICKY" else r
-                             for r in changsha_j.rules)
+    kb = with_text(load(data_copy), "changsha", "death", lambda r: dataclasses.replace(r, summary=TRICKY))
     site = build(data_copy, site=data_copy / "site", out=data_copy / "build", kb=kb)
+    changsha_j = kb.jurisdictions["changsha"]
     flow = build_flow(kb, changsha_j)
     assert flow.start == "q-retirement"
     assert flow.ends["o-death"].name == "转入继承人医保账户或用于其医疗费"
     assert flow.ends["o-death"].cash == "不能"
 
-    html = page_html(site, urls.url(urls.page(changsha_j)))
+    html = page_html(site, url_of(changsha_j))
     assert '<script>alert("x")' not in html                     # the data cannot open a tag
     data = flow_json_of(html)
     assert data["start"] == "q-retirement"
@@ -289,82 +265,8 @@ def test_changing_a_rule_changes_the_flow(data_copy):
             assert x + generous_width(line, bold) <= box["rect"]["x"] + box["rect"]["width"] <= WIDTH
 
 
-# -- the checker ---------------------------------------------------------------------------------------
-
-CHECKER_HARNESS = r"""
-// A minimal DOM, enough for assets/checker.js: elements, text, buttons and clicks.
-const fs = require("fs");
-const [script, flowText, answers] = process.argv.slice(2);
-function Node(tag) {
-  return { tag, children: [], className: "", _text: "", listeners: {}, href: "", parentNode: null,
-    appendChild(c) { c.parentNode = this; this.children.push(c); return c; },
-    removeChild(c) { this.children.splice(this.children.indexOf(c), 1); return c; },
-    get firstChild() { return this.children[0] || null; },
-    set textContent(t) { this.children = []; this._text = String(t); },
-    get textContent() { return this._text + this.children.map(c => c.textContent).join(""); },
-    addEventListener(type, f) { this.listeners[type] = f; },
-    focus() { document.activeElement = this; },
-    querySelector(sel) { return all(this).find(n => (" " + n.className + " ").includes(" " + sel.slice(1) + " ")) || null; },
-  };
-}
-function all(n) { return n.children.flatMap(c => [c, ...all(c)]); }
-const app = Node("div");
-const data = Node("script"); data.textContent = flowText;
-global.document = {
-  activeElement: null,
-  getElementById(id) { return { "checker-app": app, "flow-data": data }[id] || null; },
-  createElement: Node,
-  createTextNode(t) { const n = Node("#text"); n.textContent = t; return n; },
-};
-eval(fs.readFileSync(script, "utf8"));
-for (const answer of answers.split(",").filter(Boolean)) {
-  const button = all(app).find(n => n.tag === "button" && n.textContent === answer);
-  if (!button) { console.log(JSON.stringify({ error: "no button " + answer, text: app.textContent })); process.exit(0); }
-  button.listeners.click();
-}
-const links = all(app).filter(n => n.tag === "a").map(n => n.href);
-console.log(JSON.stringify({ text: app.textContent, links, focused: document.activeElement === null ? null : document.activeElement.textContent }));
-"""
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_checker_walks_the_page_flow_to_each_outcome(built, kb, tmp_path):
-    harness = tmp_path / "harness.js"
-    harness.write_text(CHECKER_HARNESS, encoding="utf-8")
-    script = built / "assets/checker.js"
-    j = kb.jurisdictions["changsha"]
-    flow = build_flow(kb, j)
-    flow_text = json.dumps(flow_json_of(page_html(built, urls.url(urls.page(j)))), ensure_ascii=False)
-
-    def run(answers: list[str]) -> dict:
-        result = subprocess.run(["node", str(harness), str(script), flow_text, ",".join(answers)],
-                                capture_output=True, text=True, check=True)
-        return json.loads(result.stdout)
-
-    first = run([])
-    assert "第 1 问" in first["text"] and flow.questions[0].label in first["text"]
-    assert first["focused"] is None                         # loading the page does not move focus
-    for index, q in enumerate(flow.questions):
-        shown = run(["否"] * index + ["是"])
-        end = flow.ends[q.yes]
-        rule = end.effective.rule
-        assert "结果：" + end.name in shown["text"] and end.grade_label in shown["text"]
-        for item in rule.materials + tuple(p.name for p in rule.where) + tuple(c.quote for c in rule.citations):
-            assert item in shown["text"], (q.id, item)
-        assert f"#{rule.id}" in shown["links"]
-        assert any("sources/#src-" in link for link in shown["links"])
-        assert shown["focused"] and end.name in shown["focused"]
-    last = run(["否"] * len(flow.questions))
-    assert "结果：" + flow.final.name in last["text"]
-    restarted = run(["否", "重新开始"])
-    assert "第 1 问" in restarted["text"]
-    back = run(["否", "上一步"])
-    assert flow.questions[0].label in back["text"]
-
-
 def test_line_breaking_never_overflows_and_keeps_every_character():
     import random
-    from generator.pages.flowchart import wrap
     rng = random.Random(3)
     alphabet = "长沙医保账户，。、“”（）《》ABCWMmw il1 0"
     for _ in range(2000):

@@ -1,15 +1,16 @@
 """Dated rule versions: validation, the folded history on the page, the changes page, the Atom feeds, the export."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 import yaml
 
-from conftest import run_generator
-from test_validation import assert_reported, line_of
+from helpers import Reported, all_changes, assert_reported_at, build, load, run_generator, with_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CHANGSHA = "policies/hunan/changsha.yaml"
@@ -37,22 +38,13 @@ def version(until, summary, outcome="no-cash", since=None, source="jiusong-chang
     return v
 
 
+def without(v: dict, key: str) -> dict:
+    """A version with one field left out."""
+    return {k: value for k, value in v.items() if k != key}
+
+
 def build_copy(root: Path, name: str = "out", kb=None) -> Path:
-    from generator.site.build import build
     return build(root, site=root / name / "site", out=root / name / "build", kb=kb)
-
-
-def with_hostile_history(root: Path, jurisdiction: str, situation: str, placeholder: str, hostile: str):
-    """The loaded data with `placeholder` in an earlier version's summary replaced by text the data lint
-    would refuse in a file (HTML): it can still reach the pages only through the model."""
-    import dataclasses
-    from generator.load import load_knowledge_base
-    kb = load_knowledge_base(root)
-    j = kb.jurisdictions[jurisdiction]
-    j.rules = tuple(dataclasses.replace(r, history=tuple(
-        dataclasses.replace(v, summary=v.summary.replace(placeholder, hostile)) for v in r.history))
-        if r.id == situation else r for r in j.rules)
-    return kb
 
 
 def text_of(html: str) -> str:
@@ -148,7 +140,10 @@ def test_entered_change_shows_on_page_feed_and_export(data_copy):
         version("2024-05-01", "测试旧规定甲 HOSTILE", since="2020-01-01"),
         version("2020-01-01", "测试更旧的规定乙", outcome="heir-account"),
     ], effective_from="2024-05-01")
-    site = build_copy(data_copy, kb=with_hostile_history(data_copy, "changsha", "death", "HOSTILE", "<b>不是标签</b>"))
+    # The data lint refuses HTML in a file, so the tag goes into the loaded model.
+    kb = with_text(load(data_copy), "changsha", "death", lambda r: dataclasses.replace(r, history=tuple(
+        dataclasses.replace(v, summary=v.summary.replace("HOSTILE", "<b>不是标签</b>")) for v in r.history)))
+    site = build_copy(data_copy, kb=kb)
 
     changes = (site / "changes/index.html").read_text(encoding="utf-8")
     first, second = changes.index('id="change-changsha-death-2024-05-01"'), changes.index('id="change-changsha-death-2020-01-01"')
@@ -200,54 +195,33 @@ def test_change_date_falls_back_to_end_of_older_version(data_copy):
     set_history(data_copy, CHANGSHA, "death", [version("2023-06", "测试旧规定")])
     result = run_generator(data_copy, "validate")
     assert result.returncode == 0, result.stdout
-    from generator.model.history import all_changes
-    from generator.load import load_knowledge_base
-    kb = load_knowledge_base(data_copy)
+    kb = load(data_copy)
     assert "changsha/death/2023-06" in {c.key for c in all_changes(kb)}
 
 
 # -- bad history ---------------------------------------------------------------
 
-def test_until_before_from(data_copy):
-    path = set_history(data_copy, CHANGSHA, "death", [version("2019-02-03", "测试", since="2021-04-05")])
-    assert_reported(data_copy, CHANGSHA, line_of(path, "2019-02-03"), "history[0].effective_until", "日期顺序不对")
-
-
-def test_version_overlaps_rule_in_force(data_copy):
-    path = set_history(data_copy, CHANGSHA, "death", [version("2024-09-09", "测试")], effective_from="2024-05-01")
-    assert_reported(data_copy, CHANGSHA, line_of(path, "2024-09-09"), "history[0].effective_until", "重叠")
-
-
-def test_versions_overlap_each_other(data_copy):
-    path = set_history(data_copy, CHANGSHA, "death", [version("2024-05-01", "测试甲", since="2022-02-02"),
-                                                       version("2022-08-08", "测试乙")])
-    assert_reported(data_copy, CHANGSHA, line_of(path, "2022-08-08"), "history[1].effective_until", "重叠")
-
-
-def test_versions_out_of_order(data_copy):
-    path = set_history(data_copy, CHANGSHA, "death", [version("2019-01-01", "测试甲"), version("2023-01-01", "测试乙")])
-    assert_reported(data_copy, CHANGSHA, line_of(path, "2023-01-01"), "history[1].effective_until", "从新到旧")
-
-
-def test_version_without_citations(data_copy):
-    v = version("2020-01-01", "测试没有依据")
-    del v["citations"]
-    path = set_history(data_copy, CHANGSHA, "death", [v])
-    assert_reported(data_copy, CHANGSHA, line_of(path, "测试没有依据") - 1, "history[0].citations", "缺少必填字段")
-
-
-def test_version_citing_unknown_source(data_copy):
-    path = set_history(data_copy, CHANGSHA, "death", [version("2020-01-01", "测试", source="no-such-source")])
-    assert_reported(data_copy, CHANGSHA, line_of(path, "no-such-source"), "history[0].citations[0].source", "找不到来源")
-
-
-def test_version_in_the_future(data_copy):
-    path = set_history(data_copy, CHANGSHA, "death", [version("2999-01-01", "测试未来")])
-    assert_reported(data_copy, CHANGSHA, line_of(path, "2999-01-01"), "history[0].effective_until", "之后")
-
-
-def test_version_without_end_date(data_copy):
-    v = version("2000-01-01", "测试缺结束日期")
-    del v["effective_until"]
-    path = set_history(data_copy, CHANGSHA, "death", [v])
-    assert_reported(data_copy, CHANGSHA, line_of(path, "测试缺结束日期") - 1, "history[0].effective_until", "缺少必填字段")
+@pytest.mark.parametrize("history, effective_from, expected", [
+    pytest.param([version("2019-02-03", "测试", since="2021-04-05")], None,
+                 Reported("2019-02-03", "history[0].effective_until", "日期顺序不对"), id="until_before_from"),
+    pytest.param([version("2024-09-09", "测试")], "2024-05-01",
+                 Reported("2024-09-09", "history[0].effective_until", "重叠"), id="version_overlaps_rule_in_force"),
+    pytest.param([version("2024-05-01", "测试甲", since="2022-02-02"), version("2022-08-08", "测试乙")], None,
+                 Reported("2022-08-08", "history[1].effective_until", "重叠"), id="versions_overlap_each_other"),
+    pytest.param([version("2019-01-01", "测试甲"), version("2023-01-01", "测试乙")], None,
+                 Reported("2023-01-01", "history[1].effective_until", "从新到旧"), id="versions_out_of_order"),
+    pytest.param([without(version("2020-01-01", "测试没有依据"), "citations")], None,
+                 Reported("测试没有依据", "history[0].citations", "缺少必填字段", offset=-1),
+                 id="version_without_citations"),
+    pytest.param([version("2020-01-01", "测试", source="no-such-source")], None,
+                 Reported("no-such-source", "history[0].citations[0].source", "找不到来源"),
+                 id="version_citing_unknown_source"),
+    pytest.param([version("2999-01-01", "测试未来")], None,
+                 Reported("2999-01-01", "history[0].effective_until", "之后"), id="version_in_the_future"),
+    pytest.param([without(version("2000-01-01", "测试缺结束日期"), "effective_until")], None,
+                 Reported("测试缺结束日期", "history[0].effective_until", "缺少必填字段", offset=-1),
+                 id="version_without_end_date"),
+])
+def test_bad_history_is_reported(data_copy, history, effective_from, expected):
+    path = set_history(data_copy, CHANGSHA, "death", history, effective_from=effective_from)
+    assert_reported_at(data_copy, CHANGSHA, path, expected)

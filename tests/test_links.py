@@ -13,13 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_generator
-from generator.load import deadurls
-from generator.load import load_knowledge_base
+from helpers import ROOT, deadurls, load, render_pages, run_generator
 
 
-def test_checked_in_dead_list_is_valid():
-    kb = load_knowledge_base(ROOT)          # would raise on any problem of the list
+def test_checked_in_dead_list_is_valid(kb):
     assert (ROOT / deadurls.DEAD_URLS_FILE).exists()
     dead, problems = deadurls.read(ROOT)
     assert problems == [] and deadurls.check_used(dead, kb, ROOT) == []
@@ -29,8 +26,7 @@ def test_checked_in_dead_list_is_valid():
     assert kb.archived == {url: entry["archived"] for url, entry in dead.items()}
 
 
-def test_dead_list_problems_name_file_line_and_field(tmp_path):
-    kb = load_knowledge_base(ROOT)
+def test_dead_list_problems_name_file_line_and_field(tmp_path, kb):
     real_url = next(s.url for s in kb.sources.values() if s.url)
     listed = tmp_path / deadurls.DEAD_URLS_FILE
     listed.parent.mkdir(parents=True)
@@ -44,20 +40,19 @@ def test_dead_list_problems_name_file_line_and_field(tmp_path):
     assert "日期" in problems[(7, "dead[1].checked")]
 
 
-def test_archived_copy_is_shown_next_to_a_dead_link(data_copy):
-    """The list is read with the data of the root being built, not of the repository (no cached global)."""
-    from generator.pages import render_pages
-    source = next(s for s in load_knowledge_base(ROOT).sources.values() if s.url)
+def test_archived_copy_is_shown_next_to_a_dead_link(data_copy, kb):
+    """The list is read with the data of the root being built, not the repository's (no cached global)."""
+    source = next(s for s in kb.sources.values() if s.url)
     listed = data_copy / deadurls.DEAD_URLS_FILE
     listed.parent.mkdir(parents=True, exist_ok=True)
     listed.write_text(f"dead:\n  - url: {source.url}\n    archived: https://archive.example/web/{source.id}\n"
                       "    checked: 2026-01-01\n", encoding="utf-8")
-    page = render_pages(load_knowledge_base(data_copy))["sources.md"]
+    page = render_pages(load(data_copy))["sources.md"]
     entry = page.split(f"{{#src-{source.id}}}")[1].split("\n## ")[0]
     assert f'href="https://archive.example/web/{source.id}"' in entry
     assert "原网址已失效" in entry
     assert page.count("原网址已失效") == 1
-    assert "原网址已失效" not in render_pages(load_knowledge_base(ROOT))["sources.md"]
+    assert "原网址已失效" not in render_pages(kb)["sources.md"]
 
 
 class _Quiet(SimpleHTTPRequestHandler):

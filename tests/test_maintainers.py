@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+import pytest
+
+from helpers import ROOT, BuildError, build
 
 
 def _properties(node, path=""):
@@ -38,8 +40,6 @@ def test_schema_and_guide_are_published(built):
 
 def test_failed_mkdocs_build_leaves_previous_site_intact(data_copy):
     """Validation passes but MkDocs --strict fails (a broken link): site/ is untouched, no staging left."""
-    import pytest
-    from generator.site.build import BuildError, build
     site = data_copy / "site"
     build(data_copy, site=site, out=data_copy / "build")
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}

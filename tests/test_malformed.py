@@ -6,40 +6,27 @@ message about that file must contain.
 """
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import run_generator
+from helpers import cli_main, problems, rejected
 
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
-LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+): (?P<field>[^:]+): (?P<message>.+)$")
 
 
 def _run_in_process(root: Path, capsys) -> tuple[int, str, str]:
     """The command line's main(), in this process (a subprocess per case is ~1 s each)."""
-    from generator.__main__ import main
     capsys.readouterr()
-    code = main(["--root", str(root), "validate"])     # an uncaught exception fails the test
+    code = cli_main(["--root", str(root), "validate"])     # an uncaught exception fails the test
     out = capsys.readouterr()
     return code, out.out, out.err
 
 
 def check_rejected(root: Path, broken: set[str], expect: str, capsys=None) -> list[dict]:
-    if capsys is None:
-        result = run_generator(root, "validate")
-        code, stdout, stderr = result.returncode, result.stdout, result.stderr
-    else:
-        code, stdout, stderr = _run_in_process(root, capsys)
-    output = stdout + stderr
-    assert code == 1, output
-    assert "Traceback" not in output, output
-    lines = [LINE.match(line) for line in stdout.splitlines()]
-    assert lines and all(lines), stdout
-    found = [m.groupdict() for m in lines]
+    found = problems(root) if capsys is None else rejected(*_run_in_process(root, capsys))
     about_broken = [p for p in found if p["file"] in broken]
     assert about_broken, f"no problem names {broken}: {found}"
     assert any(expect in p["field"] + ": " + p["message"] for p in about_broken), (expect, about_broken)

@@ -7,8 +7,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from conftest import run_generator
-from test_validation import line_of
+from helpers import build, line_of, run_generator
 
 CLASS_NAMES = {"official": "官方", "media": "媒体", "third-party": "第三方"}
 
@@ -78,7 +77,6 @@ def test_quality_page_and_export_match_the_data(built, export):
 
 
 def test_stale_jurisdiction_warns_but_passes(data_copy):
-    from generator.site.build import build
     path = data_copy / "policies/hunan/changsha.yaml"
     old = (date.today() - timedelta(days=400)).isoformat()
     text = path.read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 Arbitrary text, biased towards HTML, <script>, Markdown, Jinja and diagram
 syntax, is put into the fields of a real rule, source and jurisdiction. The
-page is rendered by generator.render and turned into HTML by Python-Markdown
+page is rendered by generator.pages and turned into HTML by Python-Markdown
 with the extensions of mkdocs.yml. The HTML must have exactly the elements of
 a page with harmless text, and each field must read back as the text typed.
 """
@@ -12,13 +12,12 @@ import dataclasses
 from html.parser import HTMLParser
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from conftest import ROOT
-from generator.pages import render_pages
-from generator.load import load_knowledge_base
+from helpers import render_pages
 
 PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", "&lt;", "&#60;", "**", "__", "*",
             "_", "[x](y)", "![i](j)", "<http://x.y>", "{{ 7*7 }}", "{% if %}", "{#", "#}", "{: .x }", "{#id}",
@@ -29,7 +28,6 @@ TEXT = st.lists(st.one_of(st.sampled_from(PAYLOADS),
                           st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=5)),
                 min_size=1, max_size=8).map("".join).filter(lambda s: s.strip())
 EXTENSIONS = ["attr_list", "tables", "toc"]        # as in mkdocs.yml
-KB = load_knowledge_base(ROOT)
 
 
 class _Page(HTMLParser):
@@ -53,9 +51,9 @@ class _Page(HTMLParser):
             self.text.append(data)
 
 
-def _with_text(make) -> dict:
+def _with_text(kb, make) -> dict:
     """Pages rendered with every tested field of Changsha set by make(field number)."""
-    changsha = KB.jurisdictions["changsha"]
+    changsha = kb.jurisdictions["changsha"]
     rule = changsha.rules[0]
     cite = rule.citations[0]
     source = dataclasses.replace(cite.source, title=make(1), note=make(2), issuer=make(3))
@@ -66,9 +64,8 @@ def _with_text(make) -> dict:
         citations=(dataclasses.replace(cite, source=source, locator=make(12), quote=make(13)),))
     j = dataclasses.replace(changsha, name=make(14), short_name=make(15), notes=(make(16),),
                             rules=(new_rule,) + changsha.rules[1:])
-    sources = dict(KB.sources, **{source.id: source})
-    kb = dataclasses.replace(KB, jurisdictions=dict(KB.jurisdictions, changsha=j), sources=sources)
-    return render_pages(kb)
+    sources = dict(kb.sources, **{source.id: source})
+    return render_pages(dataclasses.replace(kb, jurisdictions=dict(kb.jurisdictions, changsha=j), sources=sources))
 
 
 def _html(page_markdown: str) -> tuple[_Page, dict]:
@@ -83,23 +80,28 @@ def _normal(text: str) -> str:
 
 
 PAGES = ("hunan/changsha/index.md", "sources.md")
-BASELINE = {page: _html(_with_text(lambda i: f"F{i}plain")[page]) for page in PAGES}
+
+
+@pytest.fixture(scope="module")
+def baseline(kb) -> dict:
+    """Each page rendered with plain text in every field."""
+    return {page: _html(_with_text(kb, lambda i: f"F{i}plain")[page]) for page in PAGES}
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
-def test_data_text_cannot_change_the_page(text):
-    pages = _with_text(lambda i: f"F{i}X{text}F{i}Y")
+def test_data_text_cannot_change_the_page(kb, baseline, text):
+    pages = _with_text(kb, lambda i: f"F{i}X{text}F{i}Y")
     for page in PAGES:
         parsed, meta = _html(pages[page])
-        baseline, base_meta = BASELINE[page]
-        assert parsed.tags == baseline.tags, page           # no element added, removed or closed early
+        plain, base_meta = baseline[page]
+        assert parsed.tags == plain.tags, page           # no element added, removed or closed early
         assert set(meta) == set(base_meta)
         shown = "".join(parsed.text)
         for i in range(1, 17):
             start = shown.find(f"F{i}X")
             if start == -1:
-                assert f"F{i}plain" not in "".join(baseline.text), (page, i)
+                assert f"F{i}plain" not in "".join(plain.text), (page, i)
                 continue
             end = shown.index(f"F{i}Y", start)
             assert _normal(shown[start + len(f"F{i}X"): end]) == _normal(text), (page, i)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import run_generator
+from helpers import run_generator
 
 CITY = "policies/hunan/zhuzhou.yaml"
 

@@ -3,21 +3,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, PageParser
-
-
-def parse(path: Path) -> PageParser:
-    parser = PageParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def page_file(site: Path, url: str) -> Path:
-    return site / url / "index.html"
+from helpers import ROOT, DataError, build, generate, page_file, parse
 
 
 def section(html: str, anchor: str) -> str:
@@ -95,7 +84,6 @@ def test_home_and_sources_and_nav(built, export):
 
 
 def test_generation_is_deterministic(tmp_path):
-    from generator.site.build import generate
     first = generate(ROOT, tmp_path / "one")
     second = generate(ROOT, tmp_path / "two")
     files_one = sorted(p.relative_to(tmp_path / "one/docs") for p in (tmp_path / "one/docs").rglob("*") if p.is_file())
@@ -108,8 +96,6 @@ def test_generation_is_deterministic(tmp_path):
 
 
 def test_failed_build_leaves_previous_site_intact(data_copy):
-    from generator.site.build import build
-    from generator.load import DataError
     site = data_copy / "site"
     build(data_copy, site=site, out=data_copy / "build")
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -124,7 +110,6 @@ def test_failed_build_leaves_previous_site_intact(data_copy):
 
 def test_two_full_builds_are_byte_identical(tmp_path, built, export):
     """site/ itself, not just the Markdown: sitemap.xml(.gz) and search_index.json included."""
-    from generator.site.build import build
     second = build(ROOT, site=tmp_path / "site", out=tmp_path / "build")
     files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())

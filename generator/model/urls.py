@@ -52,40 +52,18 @@ def asset(name: str) -> str:
 
 
 # -- anchors: the fragment of a thing on the page that shows it ------------------------------
-def rule_anchor(rule_id: str) -> str:
-    """One rule per situation per jurisdiction, so the situation id names the rule."""
-    return rule_id
+def _anchor(pattern: str):
+    return lambda *parts: pattern.format(*parts)
 
 
-def rule_sources_anchor(rule_id: str) -> str:
-    return f"{rule_id}-sources"
-
-
-def source_anchor(source_id: str) -> str:
-    return f"src-{source_id}"
-
-
-def claim_anchor(claim_id: str) -> str:
-    return f"claim-{claim_id}"
-
-
-def faq_anchor(situation_id: str) -> str:
-    """The generated question about one situation on a jurisdiction page."""
-    return f"faq-{situation_id}"
-
-
-def general_anchor(question_id: str) -> str:
-    """A hand-written question on the FAQ page."""
-    return f"faq-{question_id}"
-
-
-def note_anchor(jurisdiction_id: str, rule_id: str) -> str:
-    """A rule's footnote in the comparison (inherited cells point to the rule they inherit)."""
-    return f"note-{jurisdiction_id}-{rule_id}"
-
-
-def change_anchor(jurisdiction_id: str, rule_id: str, day: str) -> str:
-    return f"change-{jurisdiction_id}-{rule_id}-{day}"
+rule_anchor = _anchor("{}")                # one rule per situation per jurisdiction: the situation id
+rule_sources_anchor = _anchor("{}-sources")  # a rule's 依据 list
+source_anchor = _anchor("src-{}")          # a source on the sources page
+claim_anchor = _anchor("claim-{}")         # a claim on the claims page
+faq_anchor = _anchor("faq-{}")             # the generated question about a situation, on a jurisdiction page
+general_anchor = _anchor("faq-{}")         # a hand-written question on the FAQ page
+note_anchor = _anchor("note-{}-{}")        # a rule's footnote in the comparison: jurisdiction id, rule id
+change_anchor = _anchor("change-{}-{}-{}")  # a change on the what-changed page: jurisdiction, rule, date
 
 
 # -- forms ---------------------------------------------------------------------------------

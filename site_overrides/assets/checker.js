@@ -5,15 +5,12 @@
 (function () {
   "use strict";
 
-  // The walk itself, kept free of the page so it can be checked on its own (tests/test_flow.py).
+  // One step of the walk (the browser tests click through it on real pages).
   function step(flow, id, answer) {
     var node = flow.nodes[id];
     if (!node || node.kind !== "question") { throw new Error("not a question: " + id); }
     return answer ? node.yes : node.no;
   }
-
-  if (typeof module === "object" && module.exports) { module.exports = { step: step }; }
-  if (typeof document === "undefined") { return; }
 
   var app = document.getElementById("checker-app");
   var source = document.getElementById("flow-data");
