@@ -26,6 +26,27 @@ def built(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def server(built):
+    """The built site on a local port (browser tests)."""
+    from browser_support import serve
+    httpd, url = serve(built)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test module."""
+    from browser_support import CHROMIUM, FLAGS, require_chromium
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
 def export(built) -> dict:
     return json.loads((built / "api/v1/policies.json").read_text(encoding="utf-8"))
 

@@ -6,61 +6,26 @@ the checker (assets/checker.js) walks every path of the page's flow to its outco
 finder and the search find the right page, and pages fit a 390 px screen.
 Screenshots at 390 and 1280 px are kept in build/screenshots/ as test artefacts.
 
-CI installs chromium (.ci/run); elsewhere the tests are skipped when it is missing.
+Server, browser and contexts: browser_support.py. CI installs chromium (.ci/run); elsewhere the
+tests are skipped when it is missing.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from urllib.parse import urlparse
 
 import pytest
 
+from browser_support import new_context, require_chromium
 from helpers import ROOT, build_flow, url_of
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if not CHROMIUM:
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must install chromium (see .ci/run)")
-    pytest.skip("chromium is not installed", allow_module_level=True)
-
-from playwright.sync_api import sync_playwright  # noqa: E402
+require_chromium()
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 PAGES = {"home": "", "changsha": "hunan/changsha/", "compare": "compare/", "faq": "faq/"}
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-default-apps"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built):
-    handler = functools.partial(_QuietHandler, directory=str(built))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 def open_page(browser, url, width=390):
-    context = browser.new_context(viewport={"width": width, "height": 844}, service_workers="block")
-    page = context.new_page()
+    page = new_context(browser, width).new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url, wait_until="networkidle")

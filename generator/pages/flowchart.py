@@ -152,18 +152,22 @@ def svg(flow: Flow) -> str:
     boxes, arrows, height = layout(flow)
     name = flow.jurisdiction.name
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="flow-svg" width="{WIDTH}" height="{height:g}" '
-           f'viewBox="0 0 {WIDTH} {height:g}" role="img" aria-labelledby="flow-title flow-desc" '
+           f'viewBox="0 0 {WIDTH} {height:g}" role="group" aria-labelledby="flow-title" aria-describedby="flow-desc" '
            f'style="font-size:{FONT}px">',
            f'<title id="flow-title">{attr(name)}：医保个人账户的钱能不能取出来（流程图）</title>',
            '<desc id="flow-desc">从上往下逐个判断是否属于某种情形：是，就看右下方的结果；否，沿左边的线往下。'
            '同样内容的文字版在图的下方。</desc>',
            '<defs><marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto"><path d="M0,0L10,5L0,10z" fill="#444"/></marker></defs>']
+    # Arrows are drawing only: a screen reader reads the boxes in order, and each outcome link says
+    # which answer leads to it (aria-label, which keeps the visible words: WCAG 2.5.3).
+    out.append('<g aria-hidden="true">')
     for (x1, y1), (x2, y2), label in arrows:
         marker = ' marker-end="url(#flow-arrow)"' if label != "否" else ""
         out.append(f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" stroke="#444" stroke-width="1.5"{marker}/>')
         if label:
             out.append(f'<text x="{x1 + 6:g}" y="{y1 + 19:g}" fill="#222" font-weight="700">{label}</text>')
+    out.append('</g>')
     for box in boxes:
         fill, stroke = COLOURS[box.kind]
         dash = ' stroke-dasharray="5 3"' if box.kind == "cash-unknown" else ""
@@ -175,7 +179,12 @@ def svg(flow: Flow) -> str:
             f'{attr(line)}</tspan>' for i, (line, bold) in enumerate(box.lines))
         text = f'<text fill="#222" data-node="{attr(box.node)}">{spans}</text>'
         group = f'<g class="flow-{attr(box.kind)}">{shape}{text}</g>'
-        out.append(f'<a href="{attr(box.href)}">{group}</a>' if box.href else group)
+        if box.href:
+            end = flow.ends[box.node]
+            words = "，".join(text for text, _ in _end_parts(end))
+            name = words if end.final else f"是：{words}"
+            group = f'<a href="{attr(box.href)}" aria-label="{attr(name)}">{group}</a>'
+        out.append(group)
     out.append("</svg>")
     return "".join(out)
 
