@@ -40,7 +40,7 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
     """Home, national, one section per province (its page first, then its cities), then the rest."""
     nav: list = [{"首页": urls.HOME}]
     for j in kb.top_level():
-        cities = kb.children(j) if j.level == "province" else []
+        cities = kb.members(j)
         nav.append({j.name: [urls.page(j)] + [{c.name: urls.page(c)} for c in cities] if cities else urls.page(j)})
     nav += [entry(kb) if callable(entry) else entry for entry in EXTRA_NAV]
     nav.append({"来源清单": urls.SOURCES})
