@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
-EXTRA_NAV: list = [compare_nav, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES}, {"数据质量": urls.QUALITY},
+EXTRA_NAV: list = [compare_nav, {"地图": urls.MAP}, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES}, {"数据质量": urls.QUALITY},
                    {"网传说法核查": urls.CLAIMS}, {"参与维护": urls.CONTRIBUTING}]
 
 
