@@ -21,7 +21,7 @@ from helpers import ROOT, build_flow, url_of
 require_chromium()
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-PAGES = {"home": "", "changsha": "hunan/changsha/", "compare": "compare/", "faq": "faq/"}
+PAGES = {"home": "", "changsha": "hunan/changsha/", "compare": "compare/", "faq": "faq/", "map": "map/"}
 
 
 def open_page(browser, url, width=390):
@@ -42,7 +42,7 @@ def test_no_request_leaves_the_site(browser, server, name):
     page.context.close()
 
 
-@pytest.mark.parametrize("name", ["home", "changsha", "compare"])
+@pytest.mark.parametrize("name", ["home", "changsha", "compare", "map"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots_and_no_horizontal_scroll(browser, server, name, width):
     page, _ = open_page(browser, server + PAGES[name], width)
@@ -132,6 +132,36 @@ def test_city_finder(browser, server, query):
     assert first.inner_text() == "长沙市"
     page.press("#city-q", "Enter")
     page.wait_for_url("**/hunan/changsha/")
+    page.context.close()
+
+
+@pytest.mark.parametrize("query", ["成都", "chengdu", "cd"])
+def test_city_finder_reaches_the_page_serving_an_uncovered_city(browser, server, built, query):
+    """成都 has no page of its own: the finder links to the page serving it, which names it at the top."""
+    import json
+    place = next(p for p in json.loads((built / "api/v1/places.json").read_text(encoding="utf-8"))["places"]
+                 if p["name"] == "成都市")
+    page, _ = open_page(browser, server)
+    page.fill("#city-q", query)
+    link = page.locator(".city-results a", has_text="成都市").first
+    link.click()
+    page.wait_for_url(f"**/{place['page']}?city={place['adcode']}*")
+    banner = page.locator(".uncovered-banner")
+    assert banner.is_visible()
+    assert banner.inner_text().startswith("成都市还没有单独整理")
+    assert banner.locator("a", has_text="参与维护").get_attribute("href").endswith("contributing/")
+    assert banner.bounding_box()["y"] < 844            # at the top, on the first screen
+    page.context.close()
+
+
+def test_map_at_390_px_draws_31_tiles_linking_to_pages(browser, server):
+    page, _ = open_page(browser, server + "map/")
+    first = page.locator("svg.tile-map").first
+    assert first.locator("a").count() == 31
+    assert first.bounding_box()["width"] <= 390
+    first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert "/map/" not in page.url
     page.context.close()
 
 

@@ -50,7 +50,7 @@ def test_export_contract_shape(export):
     ids = {j["id"] for j in export["jurisdictions"]}
     for j in export["jurisdictions"]:
         assert set(j) >= {"id", "name", "level", "parent", "url", "last_verified", "rules"}
-        assert j["level"] in {"national", "province", "city"}
+        assert j["level"] in {"national", "province", "municipality", "city"}
         assert j["parent"] is None or j["parent"] in ids
         for rule in j["rules"]:
             assert set(rule) >= {"id", "situation", "outcome", "summary", "evidence",

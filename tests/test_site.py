@@ -10,10 +10,10 @@ from helpers import ROOT, DataError, build, generate, page_file, parse
 
 
 def section(html: str, anchor: str) -> str:
-    """The HTML of one rule: from its heading to the next heading of the same level."""
+    """The HTML of one rule: from its heading to the next heading of the same level or above."""
     start = html.index(f'id="{anchor}"')
-    end = html.find("<h3", start)
-    return html[start: end if end != -1 else len(html)]
+    ends = [e for e in (html.find("<h3", start), html.find("<h2", start)) if e != -1]
+    return html[start: min(ends) if ends else len(html)]
 
 
 def test_every_jurisdiction_has_a_page_with_every_rule_anchor(built, export):

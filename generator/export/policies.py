@@ -59,6 +59,8 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
         "parent": j.parent_id,
         "url": urls.url(urls.page(j)),
         "last_verified": j.last_verified,
+        "research": [{"date": r.date, "searched": r.searched, "result": r.result,
+                      "situations": [s.id for s in r.situations]} for r in j.research],
         "rules": [
             {
                 "id": effective.rule.id,

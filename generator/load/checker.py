@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Place, Rule, RuleVersion, SeenIn,
-                     Situation, Source)
+from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Place, ResearchEntry, Rule,
+                     RuleVersion, SeenIn, Situation, Source)
 from ..model.dates import date_range
 from ..model.vocabulary import LEVEL_ORDER, LEVELS, SOURCE_CLASSES
 from . import questions, schema, textcheck
@@ -200,9 +200,28 @@ class Checker:
                 id=data["id"], name=data["name"], short_name=data.get("short_name", data["name"]),
                 level=LEVELS[data["level"]], parent_id=data.get("parent"),
                 last_verified=data.get("last_verified"), notes=tuple(data.get("notes", ())),
-                rules=tuple(rules), file=loaded.shown)
+                rules=tuple(rules), file=loaded.shown, research=self.collect_research(loaded, situations))
             result.append((jurisdiction, loaded))
         return result
+
+    def collect_research(self, loaded: LoadedFile, situations: dict[str, Situation]) -> tuple[ResearchEntry, ...]:
+        """The research log (research:): real past dates, known situation ids, each named once per entry."""
+        entries = []
+        for index, item in enumerate(loaded.data.get("research", ())):
+            path = ("research", index)
+            self.check_dates(loaded, item, path, ("date",))
+            named: list[Situation] = []
+            for position, situation_id in enumerate(item.get("situations", ())):
+                situation = situations.get(situation_id)
+                if situation is None:
+                    self.report(loaded, path + ("situations", position), f"词表里没有情形 `{situation_id}`"
+                                + (suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
+                elif situation in named:
+                    self.report(loaded, path + ("situations", position), f"情形 `{situation_id}` 写了两次")
+                else:
+                    named.append(situation)
+            entries.append(ResearchEntry(item["date"], item["searched"], item["result"], tuple(named)))
+        return tuple(entries)
 
     def collect_citations(self, loaded, path, citations, sources, verified=None, verified_path=None) -> list[Citation]:
         """Resolve every citation at path + ('citations', i); report missing sources.
@@ -262,7 +281,7 @@ class Checker:
                     self.report(loaded, ("parent",), "国家级不能有上级：删掉 parent")
                 continue
             if not parent_id:
-                self.report(loaded, ("parent",), "缺少上级地区 `parent`（省写 national，市写所在省的标识）")
+                self.report(loaded, ("parent",), "缺少上级地区 `parent`（省和直辖市写 national，市写所在省的标识）")
                 continue
             parent = known.get(parent_id)
             if parent is None:

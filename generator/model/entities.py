@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .vocabulary import CLASS_TEXT, UNVERIFIED_GRADE, VERDICTS
+from .vocabulary import CLASS_TEXT, PROVINCIAL, UNVERIFIED_GRADE, VERDICTS
 
 @dataclass(frozen=True)
 class Situation:
@@ -167,6 +167,21 @@ class EffectiveRule:
     inherited_from: "Jurisdiction | None"
 
 
+@dataclass(frozen=True)
+class ResearchEntry:
+    """What was looked for, when, and what came of it (研究记录): shown under 我们查过什么.
+
+    situations: the situations the search was about; empty means the whole jurisdiction.
+    """
+    date: str
+    searched: str
+    result: str
+    situations: tuple[Situation, ...] = ()
+
+    def covers(self, situation_id: str) -> bool:
+        return not self.situations or any(s.id == situation_id for s in self.situations)
+
+
 @dataclass
 class Jurisdiction:
     id: str
@@ -178,6 +193,11 @@ class Jurisdiction:
     notes: tuple[str, ...]
     rules: tuple[Rule, ...]
     file: str
+    research: tuple[ResearchEntry, ...] = ()   # newest as written; never a rule
+
+    def researched(self, situation_id: str) -> bool:
+        """Someone looked for this situation here (or for the whole jurisdiction) and wrote it down."""
+        return any(entry.covers(situation_id) for entry in self.research)
 
 
 @dataclass(frozen=True)
@@ -202,6 +222,8 @@ class KnowledgeBase:
     search_terms: list[str] = field(default_factory=list)  # domain words kept whole by the search segmenter
     claims: list[Claim] = field(default_factory=list)   # in file order
     archived: dict[str, str] = field(default_factory=dict)  # dead source URL → archived copy (data/known-dead-urls.yaml)
+    places: list = field(default_factory=list)       # model.places.Division: every prefecture-level place and municipality
+    provincial_names: dict[str, str] = field(default_factory=dict)   # provincial id → official name (四川省), file or not
 
     def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:
         return [c for c in self.claims if c.jurisdiction_id == jurisdiction.id]
@@ -245,15 +267,20 @@ class KnowledgeBase:
         return citing
 
     def provinces(self) -> list[Jurisdiction]:
-        return [j for j in self.jurisdictions.values() if j.level == "province"]
+        """The provincial-level units with a file: provinces, autonomous regions and municipalities."""
+        return [j for j in self.jurisdictions.values() if j.level in PROVINCIAL]
 
     def group_of(self, jurisdiction: Jurisdiction) -> Jurisdiction:
         """The top-level entry a jurisdiction is listed under: its province for a city in a
-        province, otherwise itself (national, a province, a city directly under the state)."""
+        province, otherwise itself (national, a province, a municipality, a city directly under the state)."""
         parent = self.parent(jurisdiction)
-        if jurisdiction.level == "city" and parent is not None and parent.level == "province":
+        if jurisdiction.level == "city" and parent is not None and parent.level in PROVINCIAL:
             return parent
         return jurisdiction
+
+    def members(self, jurisdiction: Jurisdiction) -> list[Jurisdiction]:
+        """The entries listed under a top-level entry (a province's cities); none for national."""
+        return [j for j in self.jurisdictions.values() if j is not jurisdiction and self.group_of(j) is jurisdiction]
 
     def top_level(self) -> list[Jurisdiction]:
         """Entries of the home page and the navigation, in display order; cities sit under them."""

@@ -27,6 +27,9 @@ CLAIMS = "claims/index.md"
 EXPORT = "api/v1/policies.json"
 CSV = "api/v1/rules.csv"
 SCHEMA = "api/v1/schema.json"       # the data format, published next to the data
+PLACES = "api/v1/places.json"       # every prefecture-level place and municipality → the page serving it
+MAP = "map/index.md"                # tile-grid map of the provincial-level units
+PLACE_QUERY = "city"                # ?city=<adcode> on a page reached for a place without its own page
 FEED = "feed.xml"
 ASSETS = "assets/"
 
@@ -41,6 +44,24 @@ def page(j: Jurisdiction) -> str:
 def situation(situation_id: str) -> str:
     """The comparison page of one situation."""
     return f"compare/{situation_id}/index.md"
+
+
+def map_svg(situation_id: str) -> str:
+    """The map of one situation as a standalone SVG file, next to the map page."""
+    return f"map/china-{situation_id}.svg"
+
+
+def map_view_anchor(situation_id: str) -> str:
+    """One situation's view on the map page."""
+    return f"map-{situation_id}"
+
+
+def place_url(j: Jurisdiction, adcode: str | None = None) -> str:
+    """URL (from the site root) of the page serving a place; for a place without a page of its own
+    (adcode given) the query names it and the fragment points at the notice at the top."""
+    if adcode is None:
+        return url(page(j))
+    return f"{url(page(j))}?{PLACE_QUERY}={adcode}#{UNCOVERED_ANCHOR}"
 
 
 def feed(j: Jurisdiction) -> str:
@@ -64,6 +85,8 @@ faq_anchor = _anchor("faq-{}")             # the generated question about a situ
 general_anchor = _anchor("faq-{}")         # a hand-written question on the FAQ page
 note_anchor = _anchor("note-{}-{}")        # a rule's footnote in the comparison: jurisdiction id, rule id
 change_anchor = _anchor("change-{}-{}-{}")  # a change on the what-changed page: jurisdiction, rule, date
+RESEARCH_ANCHOR = "research"               # 我们查过什么, on a jurisdiction page
+UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use
 
 
 # -- forms ---------------------------------------------------------------------------------

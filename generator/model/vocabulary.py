@@ -7,9 +7,11 @@ exports all read them from here, so renaming "能取出" is a one-line change.
 """
 from __future__ import annotations
 
-# Jurisdiction levels: data word → code, in order from the top.
-LEVELS = {"国家": "national", "省": "province", "市": "city"}
-LEVEL_ORDER = {code: index for index, code in enumerate(LEVELS.values())}
+# Jurisdiction levels: data word → code, in order from the top. A 直辖市 (municipality) is a
+# provincial-level unit that is its own pooling region: it ranks with the provinces (parent: national).
+LEVELS = {"国家": "national", "省": "province", "直辖市": "municipality", "市": "city"}
+LEVEL_ORDER = {"national": 0, "province": 1, "municipality": 1, "city": 2}   # rank: a parent ranks above
+PROVINCIAL = ("province", "municipality")     # the 31 provincial-level units are of these levels
 
 # Source classes: data word → code; CLASS_TEXT turns the code back into the word readers see.
 SOURCE_CLASSES = {"官方": "official", "媒体": "media", "第三方": "third-party"}
@@ -47,6 +49,7 @@ CASH = {
 CASH_ORDER = tuple(CASH)
 UNKNOWN_CASH = "未查明"
 MISSING = "未整理"          # no rule written here or above: we have not looked, not "no"
+RESEARCHED = "查过，未找到"   # no rule, but a research entry says someone looked for this situation
 MISSING_SORT = str(len(CASH_ORDER))   # sorts after every cash word (comparison table)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Jurisdiction, KnowledgeBase, urls
 from ..model.flow import build_flow
+from ..model.places import served_by
 from ..model.vocabulary import CASH_ORDER
 from . import faq, flowchart
 from .finder import finder_json
@@ -17,14 +18,16 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
     return groups
 
 
-def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction) -> str:
+def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = None) -> str:
+    """served: the places without a page of their own that this page serves (model.places.served_by)."""
     flow = build_flow(kb, j)
     entries = faq.jurisdiction_entries(kb, j)
     return render_page(
         "jurisdiction.md.j2", urls.page(j), j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         flow=flow, flow_svg=flowchart.svg(flow), flow_json=flowchart.data_json(flow),
-        faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries))
+        faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries),
+        served=served or [], provincial_names=kb.provincial_names)
 
 
 def sources_page(kb: KnowledgeBase) -> str:
@@ -35,13 +38,14 @@ def sources_page(kb: KnowledgeBase) -> str:
 
 
 def home_page(kb: KnowledgeBase) -> str:
-    groups = [(j, kb.children(j) if j.level == "province" else []) for j in kb.top_level()]
+    groups = [(j, kb.members(j)) for j in kb.top_level()]
     return render_page("home.md.j2", urls.HOME, groups=groups, finder_json=finder_json(kb))
 
 
 def core_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every jurisdiction page, the sources page and the home page: {page file: Markdown}."""
-    pages = {urls.page(j): jurisdiction_page(kb, j) for j in kb.jurisdictions.values()}
+    served = served_by(kb)
+    pages = {urls.page(j): jurisdiction_page(kb, j, served.get(j.id)) for j in kb.jurisdictions.values()}
     pages[urls.SOURCES] = sources_page(kb)
     pages[urls.HOME] = home_page(kb)
     return pages

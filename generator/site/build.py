@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
-EXTRA_NAV: list = [compare_nav, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES}, {"数据质量": urls.QUALITY},
+EXTRA_NAV: list = [compare_nav, {"地图": urls.MAP}, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES}, {"数据质量": urls.QUALITY},
                    {"网传说法核查": urls.CLAIMS}, {"参与维护": urls.CONTRIBUTING}]
 
 
@@ -40,7 +40,7 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
     """Home, national, one section per province (its page first, then its cities), then the rest."""
     nav: list = [{"首页": urls.HOME}]
     for j in kb.top_level():
-        cities = kb.children(j) if j.level == "province" else []
+        cities = kb.members(j)
         nav.append({j.name: [urls.page(j)] + [{c.name: urls.page(c)} for c in cities] if cities else urls.page(j)})
     nav += [entry(kb) if callable(entry) else entry for entry in EXTRA_NAV]
     nav.append({"来源清单": urls.SOURCES})

@@ -11,5 +11,6 @@ def search_dictionary(kb: KnowledgeBase) -> str:
     """
     words = list(kb.search_terms) + [s.name for s in kb.situations] + [o.name for o in kb.outcomes]
     words += [j.short_name for j in kb.jurisdictions.values()]
+    words += [d.short_name for d in kb.places]     # every prefecture-level place, covered or not
     unique = dict.fromkeys(w for w in words if w and " " not in w)
     return "".join(f"{word} 100000\n" for word in unique)

@@ -1,0 +1,166 @@
+"""The map page (map/): a tile-grid map of the 31 provincial-level units, one view per situation.
+
+Each unit is one square, placed roughly where it lies (GRID, written by hand: no boundary data).
+A tile is coloured by the cash answer (能 / 视情况 / 不能 / 未查明) of the unit's effective rule for the
+situation of the view, and says in words the answer, the grade and whether the rule is the unit's own,
+inherited or 待核实, and how many of its cities have a page. Units without a file say 未整理; units
+whose research log covers the situation say 查过，未找到. Every view is a section of its own with the
+SVG drawn at build time, a download of the same SVG, and a table with the same facts, so the page
+reads without JavaScript and colour never carries meaning alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import KnowledgeBase, Situation, urls
+from ..model.places import MUNICIPALITY_KIND, covered_count
+from ..model.vocabulary import CASH, MISSING, RESEARCHED, UNVERIFIED, UNVERIFIED_GRADE
+from .compare import situations_used
+from .markup import attr, render_page
+
+MAP_TITLE = "地图"
+
+# Column, row and label of each provincial-level unit, west→east and north→south.
+GRID = {
+    "heilongjiang": (7, 0, "黑龙江"),
+    "xinjiang": (0, 1, "新疆"), "neimenggu": (3, 1, "内蒙古"), "beijing": (4, 1, "北京"),
+    "tianjin": (5, 1, "天津"), "liaoning": (6, 1, "辽宁"), "jilin": (7, 1, "吉林"),
+    "gansu": (1, 2, "甘肃"), "ningxia": (2, 2, "宁夏"), "shanxi": (3, 2, "山西"), "hebei": (4, 2, "河北"),
+    "shandong": (5, 2, "山东"),
+    "qinghai": (1, 3, "青海"), "shaanxi": (2, 3, "陕西"), "henan": (3, 3, "河南"), "anhui": (4, 3, "安徽"),
+    "jiangsu": (5, 3, "江苏"), "shanghai": (6, 3, "上海"),
+    "xizang": (0, 4, "西藏"), "sichuan": (1, 4, "四川"), "chongqing": (2, 4, "重庆"), "hubei": (3, 4, "湖北"),
+    "jiangxi": (4, 4, "江西"), "zhejiang": (5, 4, "浙江"),
+    "yunnan": (1, 5, "云南"), "guizhou": (2, 5, "贵州"), "hunan": (3, 5, "湖南"), "fujian": (4, 5, "福建"),
+    "guangxi": (2, 6, "广西"), "guangdong": (3, 6, "广东"),
+    "hainan": (3, 7, "海南"),
+}
+
+# Fill of each answer; text on every tile is #1a1a1a, at least 10:1 against each fill (≥ 4.5:1 required).
+# Tiles without a rule are white with a dashed (查过) or dotted (未整理) border: the word says which.
+FILL = {"能": "#a8dab5", "视情况": "#fde293", "不能": "#f6aea9", "未查明": "#d9d9d9",
+        RESEARCHED: "#ffffff", MISSING: "#ffffff"}
+DASH = {RESEARCHED: "6 3", MISSING: "2 3"}
+INK = "#1a1a1a"
+TILE, GAP, PAD = 84, 4, 8
+LEGEND_HEIGHT = 90      # under the grid: the legend, three words a line
+BOLD = ' font-weight="700"'
+
+
+@dataclass(frozen=True)
+class Tile:
+    id: str
+    name: str            # official name (四川省) or the grid label when unknown
+    short: str
+    col: int
+    row: int
+    answer: str          # a CASH word, RESEARCHED or MISSING
+    grade: str | None
+    status: str          # 本省规定 / 沿用全国 / 待核实 / 本站还没有整理… — words, not colour
+    cities: str          # “2 市已整理” / “直辖市” / “0 市已整理”
+    page: str            # page file the tile links to
+
+    @property
+    def label(self) -> str:
+        return CASH[self.answer]["label"] if self.answer in CASH else self.answer
+
+    @property
+    def grade_status(self) -> str:
+        return f"{self.grade} {self.status}" if self.grade else self.status
+
+    def sentence(self) -> str:
+        """The tile as one sentence, for screen readers and the SVG title."""
+        return f"{self.name}：{self.label}；{self.grade_status}；{self.cities}"
+
+
+def default_situation(kb: KnowledgeBase, situations: list[Situation]) -> Situation:
+    """The view shown first: the general case (vocabulary fallback, 日常). Readers ask most whether the money
+    can be taken out in an ordinary situation — the home page's own question — before any special case."""
+    return next((s for s in situations if s.fallback), situations[0])
+
+
+def tiles(kb: KnowledgeBase, situation: Situation) -> list[Tile]:
+    counts = covered_count(kb)
+    municipal = {d.province for d in kb.places if d.kind == MUNICIPALITY_KIND}
+    national = next(j for j in kb.jurisdictions.values() if j.parent_id is None)
+    result = []
+    for pid, (col, row, label) in GRID.items():
+        j = kb.jurisdictions.get(pid)
+        name = kb.provincial_names.get(pid, label)
+        cities = "直辖市" if pid in municipal else f"{counts.get(pid, 0)} 市已整理"
+        if j is None:
+            result.append(Tile(pid, name, label, col, row, MISSING, None,
+                               "尚无本市文件" if pid in municipal else "尚无本省文件", cities, urls.page(national)))
+            continue
+        effective = next((e for e in kb.effective_rules(j) if e.rule.id == situation.id), None)
+        if effective is None:
+            answer = RESEARCHED if j.researched(situation.id) else MISSING
+            status = "查过本地规定" if answer == RESEARCHED else "此情形未整理"
+            result.append(Tile(pid, j.name, j.short_name, col, row, answer, None, status, cities, urls.page(j)))
+            continue
+        rule = effective.rule
+        if rule.evidence == UNVERIFIED_GRADE:
+            status = UNVERIFIED
+        elif effective.inherited_from is not None:
+            status = f"沿用{effective.inherited_from.short_name}"
+        else:
+            status = "本市规定" if j.level == "municipality" else "本省规定"
+        result.append(Tile(pid, j.name, j.short_name, col, row, rule.outcome.cash, rule.evidence, status, cities,
+                           urls.page(j)))
+    return result
+
+
+def svg(situation: Situation, tile_list: list[Tile], here: str) -> str:
+    """One view as a standalone SVG (also inlined): one line, so Markdown leaves the raw HTML alone.
+    Links are relative to `here`'s folder (map/), where the page and the downloadable file both live."""
+    cols = 1 + max(t.col for t in tile_list)
+    rows = 1 + max(t.row for t in tile_list)
+    width = cols * (TILE + GAP) + GAP
+    height = GAP + rows * (TILE + GAP) + LEGEND_HEIGHT
+    ident = f"map-{situation.id}"
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="tile-map" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" role="group" aria-labelledby="{ident}-title {ident}-desc" '
+           f'font-family="sans-serif" font-size="12">',
+           f'<title id="{ident}-title">各省份{attr(situation.name)}时医保个人账户能否取现（方块地图）</title>',
+           f'<desc id="{ident}-desc">每个方块是一个省级行政区，大致按地理位置排列。方块上写着：名称、能否取现、'
+           '证据等级和规定出处、已整理的城市数。同样内容见图下方的表格。</desc>',
+           f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
+    for t in tile_list:
+        x, y = GAP + t.col * (TILE + GAP), GAP + t.row * (TILE + GAP)
+        dash = f' stroke-dasharray="{DASH[t.answer]}"' if t.answer in DASH else ""
+        lines = [(t.short, 14, True), (t.label, 12, True), (t.grade_status, 11, False), (t.cities, 11, False)]
+        text = "".join(f'<text x="{x + PAD}" y="{y + 18 + i * 19}" font-size="{size}"{BOLD if bold else ""} '
+                       f'fill="{INK}">{attr(line)}</text>' for i, (line, size, bold) in enumerate(lines))
+        href = urls.href(here, t.page)
+        out.append(f'<a href="{attr(href)}" aria-label="{attr(t.sentence())}"><title>{attr(t.sentence())}</title>'
+                   f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{FILL[t.answer]}" '
+                   f'stroke="#555555" stroke-width="1.5"{dash}/>{text}</a>')
+    # Legend: every colour with its word.
+    legend_y = GAP + rows * (TILE + GAP) + 6
+    out.append(f'<text x="{GAP}" y="{legend_y + 12}" font-weight="700" fill="{INK}">图例（方块上的文字与颜色同义）</text>')
+    words = [(cash, CASH[cash]["label"]) for cash in CASH] + [(RESEARCHED, RESEARCHED), (MISSING, MISSING)]
+    for i, (key, word) in enumerate(words):
+        lx, ly = GAP + (i % 3) * 200, legend_y + 24 + (i // 3) * 26
+        dash = f' stroke-dasharray="{DASH[key]}"' if key in DASH else ""
+        out.append(f'<rect x="{lx}" y="{ly}" width="22" height="18" fill="{FILL[key]}" stroke="#555555"{dash}/>'
+                   f'<text x="{lx + 30}" y="{ly + 14}" fill="{INK}">{attr(word)}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def map_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """The map page and one downloadable SVG per view."""
+    situations = situations_used(kb)
+    if not situations:
+        return {}
+    first = default_situation(kb, situations)
+    ordered = [first] + [s for s in situations if s is not first]
+    files: dict[str, str] = {}
+    views = []
+    for s in ordered:
+        tile_list = tiles(kb, s)
+        drawing = svg(s, tile_list, urls.MAP)
+        files[urls.map_svg(s.id)] = '<?xml version="1.0" encoding="UTF-8"?>\n' + drawing + "\n"
+        views.append({"s": s, "tiles": sorted(tile_list, key=lambda t: (t.row, t.col)), "svg": drawing})
+    files[urls.MAP] = render_page("map.md.j2", urls.MAP, views=views, default=first, fill=FILL)
+    return files
