@@ -26,7 +26,7 @@ from ..model.dates import date_range
 from ..pages import compare_nav, render_pages
 from . import BuildError
 from .compact import compact_site
-from .search import search_dictionary
+from .search import refine_index, search_dictionary
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -143,11 +143,14 @@ def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None,
           kb: KnowledgeBase | None = None) -> Path:
     """Validate, generate, run MkDocs --strict, then replace site/ whole."""
     site = (site or root / "site").resolve()
+    if kb is None:
+        kb = load_knowledge_base(root)
     config_path = generate(root, out, kb)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
         run_engine(config_path, staging)
+        refine_index(staging, kb)
         compact_site(staging)
         old = site.with_name(f".{site.name}-old")
         if old.exists():
