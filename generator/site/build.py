@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
 EXTRA_NAV: list = [compare_nav, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES}, {"数据质量": urls.QUALITY},
-                   {"网传说法核查": urls.CLAIMS}, {"参与维护": urls.CONTRIBUTING}]
+                   {"网传说法核查": urls.CLAIMS}, {"术语表": urls.GLOSSARY}, {"参与维护": urls.CONTRIBUTING}]
 
 
 def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
@@ -85,7 +85,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if kb is None:                           # the CLI passes the data it has already checked
         kb = load_knowledge_base(root)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    files: dict[str, str | bytes] = {**render_pages(kb), **export_files(kb, config["site_name"])}
+    files: dict[str, str | bytes] = {**render_pages(kb), **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []
     for path in sorted((root / "content").rglob("*")):
         if path.is_file():
@@ -103,6 +103,11 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if "custom_dir" in theme:
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["nav"] = navigation(kb, content_nav)
+    # The 404 page's links, from the address builder (site_overrides/404.html; with site_url set the
+    # theme makes them absolute under its path, so the page works at any depth of a sub-path site).
+    config.setdefault("extra", {})["not_found_links"] = [
+        {"title": title, "url": urls.url(target)} for title, target in
+        (("首页（按城市查）", urls.HOME), ("各地对比", urls.COMPARE), ("常见问题", urls.FAQ), ("术语表", urls.GLOSSARY))]
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
     for index, plugin in enumerate(config.get("plugins", [])):
