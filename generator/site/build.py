@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
 EXTRA_NAV: list = [compare_nav, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES}, {"数据质量": urls.QUALITY},
-                   {"网传说法核查": urls.CLAIMS}, {"术语表": urls.GLOSSARY}, {"参与维护": urls.CONTRIBUTING}]
+                   {"网传说法核查": urls.CLAIMS},
+                   lambda kb: {"术语表": urls.GLOSSARY} if kb.glossary else None, {"参与维护": urls.CONTRIBUTING}]
 
 
 def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
@@ -42,7 +43,7 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
     for j in kb.top_level():
         cities = kb.children(j) if j.level == "province" else []
         nav.append({j.name: [urls.page(j)] + [{c.name: urls.page(c)} for c in cities] if cities else urls.page(j)})
-    nav += [entry(kb) if callable(entry) else entry for entry in EXTRA_NAV]
+    nav += [e for e in (entry(kb) if callable(entry) else entry for entry in EXTRA_NAV) if e]
     nav.append({"来源清单": urls.SOURCES})
     nav += content_pages
     return nav
