@@ -108,7 +108,9 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     # theme makes them absolute under its path, so the page works at any depth of a sub-path site).
     config.setdefault("extra", {})["not_found_links"] = [
         {"title": title, "url": urls.url(target)} for title, target in
-        (("首页（按城市查）", urls.HOME), ("各地对比", urls.COMPARE), ("常见问题", urls.FAQ), ("术语表", urls.GLOSSARY))]
+        (("首页（按城市查）", urls.HOME), ("各地对比", urls.COMPARE), ("常见问题", urls.FAQ),
+                              ("术语表", urls.GLOSSARY))
+        if target != urls.GLOSSARY or kb.glossary]
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
     for index, plugin in enumerate(config.get("plugins", [])):
