@@ -12,6 +12,6 @@ from .places import places_json
 from .policies import data_files
 
 
-def export_files(kb: KnowledgeBase, site_title: str) -> dict[str, str]:
-    """{file inside docs/: text} for every export."""
-    return {**data_files(kb), **feed_files(kb, site_title), urls.PLACES: places_json(kb)}
+def export_files(kb: KnowledgeBase, site_title: str, site_url: str = "") -> dict[str, str]:
+    """{file inside docs/: text} for every export; links are absolute when mkdocs.yml sets site_url."""
+    return {**data_files(kb, site_url), **feed_files(kb, site_title, site_url), urls.PLACES: places_json(kb)}

@@ -1,9 +1,9 @@
 """Atom feeds of rule changes: feed.xml for the whole site, feeds/<id>.xml per jurisdiction.
 
 Ids are tag: URIs built from the data only, so an entry keeps its id across
-builds; `updated` is the newest change date, never the build time. site_url is
-empty, so links are relative to the feed file (Atom resolves them against the
-feed's own address).
+builds; `updated` is the newest change date, never the build time. Links are
+absolute when mkdocs.yml sets site_url; otherwise relative to the feed file (Atom
+resolves them against the feed's own address).
 """
 from __future__ import annotations
 
@@ -35,12 +35,17 @@ def entry_title(change: Change) -> str:
     return f"{prefix}{change.before_outcome.name} → {change.after_outcome.name}"
 
 
-def _entry(feed: ET.Element, change: Change, here: str) -> None:
+def _link(here: str, target: str, anchor: str | None, site_url: str) -> str:
+    """Absolute under site_url when it is set; otherwise relative to the feed file."""
+    return urls.absolute(site_url, urls.url(target, anchor)) if site_url else urls.href(here, target, anchor)
+
+
+def _entry(feed: ET.Element, change: Change, here: str, site_url: str = "") -> None:
     entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
     _text(entry, "id", f"{TAG}change/{change.key}")
     _text(entry, "title", entry_title(change))
     _text(entry, "updated", timestamp(change.date))
-    target = urls.href(here, urls.page(change.jurisdiction), urls.rule_anchor(change.rule.id))
+    target = _link(here, urls.page(change.jurisdiction), urls.rule_anchor(change.rule.id), site_url)
     ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": target})
     sources = "；".join(c.describe("title") for c in change.citations)
     _text(entry, "summary", f"{change.date} 起，{change.jurisdiction.name}“{change.rule.situation.name}”的规定："
@@ -48,7 +53,8 @@ def _entry(feed: ET.Element, change: Change, here: str) -> None:
           type="text")
 
 
-def atom(kb: KnowledgeBase, changes: list[Change], here: str, feed_id: str, title: str, site_title: str) -> str:
+def atom(kb: KnowledgeBase, changes: list[Change], here: str, feed_id: str, title: str, site_title: str,
+         site_url: str = "") -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
     _text(feed, "id", TAG + feed_id)
@@ -59,18 +65,19 @@ def atom(kb: KnowledgeBase, changes: list[Change], here: str, feed_id: str, titl
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site_title)
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
-                                             "href": urls.href(here, urls.CHANGES)})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urls.href(here, here)})
+                                             "href": _link(here, urls.CHANGES, None, site_url)})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": _link(here, here, None, site_url)})
     for change in changes:
-        _entry(feed, change, here)
+        _entry(feed, change, here, site_url)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def feed_files(kb: KnowledgeBase, site_title: str) -> dict[str, str]:
-    """site_title: the site's name as mkdocs.yml gives it (the one home of the title)."""
-    files = {urls.FEED: atom(kb, all_changes(kb), urls.FEED, "changes", f"{site_title}：最近变化", site_title)}
+def feed_files(kb: KnowledgeBase, site_title: str, site_url: str = "") -> dict[str, str]:
+    """site_title: the site's name as mkdocs.yml gives it (the one home of the title); site_url likewise."""
+    files = {urls.FEED: atom(kb, all_changes(kb), urls.FEED, "changes", f"{site_title}：最近变化", site_title,
+                             site_url)}
     for j in kb.jurisdictions.values():
         files[urls.feed(j)] = atom(kb, changes_for(kb, j), urls.feed(j), f"changes/{j.id}",
-                                   f"{site_title}：{j.name}的规定变化", site_title)
+                                   f"{site_title}：{j.name}的规定变化", site_title, site_url)
     return files

@@ -14,6 +14,7 @@ from ..load.schema import SCHEMA_PATH
 from ..model import Claim, Jurisdiction, KnowledgeBase, Source, urls
 from ..model.history import all_changes
 from ..model.quality import figures
+from ..model.vocabulary import DATA_LICENSE
 
 SCHEMA_VERSION = 1
 
@@ -100,6 +101,7 @@ def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
     """records: the jurisdiction records (_jurisdiction), shared with the CSV."""
     document = {
         "schema_version": SCHEMA_VERSION,
+        "license": {**DATA_LICENSE, "note": "数据以 CC BY 4.0 发布：注明出处即可转载和改编；引文是原发布者的文字。"},
         "jurisdictions": records,
         "sources": [_source(s) for s in kb.sources.values()],
         "claims": [_claim(c) for c in kb.claims],
@@ -111,10 +113,10 @@ def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
 
 CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situation", "situation_name",
               "outcome", "outcome_name", "evidence", "summary", "inherited_from", "url", "effective_from",
-              "last_verified", "source_ids", "document_numbers", "source_urls"]
+              "last_verified", "source_ids", "source_titles", "document_numbers", "source_urls", "quotes"]
 
 
-def rules_csv(kb: KnowledgeBase, records: list[dict]) -> str:
+def rules_csv(kb: KnowledgeBase, records: list[dict], site_url: str = "") -> str:
     """One row per jurisdiction × effective rule, from the same records as the JSON.
 
     UTF-8 with BOM so Excel reads Chinese; null → empty; several values → joined with "; ".
@@ -133,9 +135,12 @@ def rules_csv(kb: KnowledgeBase, records: list[dict]) -> str:
                 "jurisdiction_id": record["id"], "jurisdiction_name": record["name"],
                 "level": record["level"], "parent": record["parent"],
                 **{key: rule[key] for key in ("situation", "situation_name", "outcome", "outcome_name",
-                                              "evidence", "summary", "inherited_from", "url",
+                                              "evidence", "summary", "inherited_from",
                                               "effective_from", "last_verified")},
+                "url": urls.absolute(site_url, rule["url"]),
                 "source_ids": joined(s.id for s in cited),
+                "source_titles": joined(s.title for s in cited),
+                "quotes": joined(c["quote"] for c in rule["citations"]),
                 "document_numbers": joined(s.document_number for s in cited),
                 "source_urls": joined(s.url for s in cited),
             }
@@ -143,8 +148,8 @@ def rules_csv(kb: KnowledgeBase, records: list[dict]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def data_files(kb: KnowledgeBase) -> dict[str, str]:
+def data_files(kb: KnowledgeBase, site_url: str = "") -> dict[str, str]:
     """Machine-readable files placed in the site, {path inside docs/: text}."""
     records = [_jurisdiction(kb, j) for j in kb.jurisdictions.values()]
-    return {urls.EXPORT: policies_json(kb, records), urls.CSV: rules_csv(kb, records),
+    return {urls.EXPORT: policies_json(kb, records), urls.CSV: rules_csv(kb, records, site_url),
             urls.SCHEMA: SCHEMA_PATH.read_text(encoding="utf-8")}

@@ -14,7 +14,7 @@ from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Plac
                      RuleVersion, SeenIn, Situation, Source)
 from ..model.dates import date_range
 from ..model.vocabulary import LEVEL_ORDER, LEVELS, SOURCE_CLASSES
-from . import questions, schema, textcheck
+from . import glossary, questions, schema, textcheck
 from .problems import Problem, display_path, field_name, suggest
 from .yamlfile import LoadedFile, load
 
@@ -70,10 +70,13 @@ class Checker:
         policies = self.root / "policies"
         vocab_file = policies / VOCABULARY_FILE
         claims_file = policies / CLAIMS_FILE
-        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, policies / FAQ_FILE, claims_file))
+        glossary_file = policies / glossary.GLOSSARY_FILE
+        files = sorted(p for p in policies.rglob("*.yaml")
+                       if p not in (vocab_file, policies / FAQ_FILE, claims_file, glossary_file))
         files += sorted(policies.rglob("*.yml"))
         situations, outcomes = self.load_vocabulary(vocab_file)
         faq_file = questions.read(self, policies / FAQ_FILE)
+        glossary_loaded = glossary.read(self, glossary_file)
 
         loaded_files: list[LoadedFile] = []
         for path in files:
@@ -84,7 +87,7 @@ class Checker:
             self.problems.append(Problem(display_path(policies, self.root), 1, "(目录)", "没有找到任何地区文件"))
         if situations is None:
             return None
-        sources = self.collect_sources(loaded_files)
+        sources = self.collect_sources(loaded_files + ([glossary_loaded] if glossary_loaded else []))
         source_of = {source_id: source for source_id, (source, _) in sources.items()}
         jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, source_of)
         self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
@@ -95,7 +98,9 @@ class Checker:
         kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
                            dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
         kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
+        kb.glossary = glossary.collect(self, glossary_loaded, kb)
         kb.search_terms = self.search_terms
+        kb.synonyms = self.synonyms
         return None if self.problems else kb
 
     def load_vocabulary(self, path: Path):
@@ -105,6 +110,7 @@ class Checker:
         situations: dict[str, Situation] = {}
         outcomes: dict[str, Outcome] = {}
         self.search_terms = list(loaded.data.get("search_terms", []))
+        self.synonyms = self.check_synonyms(loaded)
         for key, target, build in (
             ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i,
                                                          d["id"] == loaded.data.get("fallback"))),
@@ -123,6 +129,19 @@ class Checker:
         if fallback is not None and fallback not in situations:
             self.report(loaded, ("fallback",), f"情形里没有 `{fallback}`" + suggest(fallback, situations))
         return situations, outcomes
+
+    def check_synonyms(self, loaded: LoadedFile) -> list[tuple[str, ...]]:
+        """Search synonym groups: a word belongs to one group only, so a query word has one meaning."""
+        groups: list[tuple[str, ...]] = []
+        seen: dict[str, int] = {}
+        for index, group in enumerate(loaded.data.get("synonyms", [])):
+            for w_index, word in enumerate(group):
+                if word in seen:
+                    where = "同一组里" if seen[word] == index else f"第 {seen[word] + 1} 组（synonyms[{seen[word]}]）"
+                    self.report(loaded, ("synonyms", index, w_index), f"“{word}” 已经写在{where}：一个词只能属于一组")
+                seen.setdefault(word, index)
+            groups.append(tuple(dict.fromkeys(group)))
+        return groups
 
     def collect_sources(self, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedFile]]:
         sources: dict[str, tuple[Source, LoadedFile]] = {}
@@ -144,7 +163,8 @@ class Checker:
                     issuer=item.get("issuer"), document_number=item.get("document_number"),
                     issued=item.get("issued"), effective_from=item.get("effective_from"),
                     url=item.get("url"), official_copy=item.get("url_kind") == "官方网址",
-                    retrieved=item.get("retrieved"), note=item.get("note"), defined_in=loaded.data["id"])
+                    retrieved=item.get("retrieved"), note=item.get("note"),
+                    defined_in=loaded.data.get("id", "glossary"))
                 sources[source.id] = (source, loaded)
         return sources
 

@@ -8,8 +8,8 @@ history     rule changes over time (one place for page, feed and export)
 quality     figures about the data itself
 flow        the "can I take the money out?" question graph of one jurisdiction
 """
-from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, Jurisdiction, KnowledgeBase, Outcome,
-                       Place, ResearchEntry, Rule, RuleVersion, SeenIn, Situation, Source)
+from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, GlossaryTerm, Jurisdiction, KnowledgeBase,
+                       Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Situation, Source)
 
-__all__ = ["Citation", "Claim", "EffectiveRule", "GeneralQuestion", "Jurisdiction", "KnowledgeBase", "Outcome",
-           "Place", "ResearchEntry", "Rule", "RuleVersion", "SeenIn", "Situation", "Source"]
+__all__ = ["Citation", "Claim", "EffectiveRule", "GeneralQuestion", "GlossaryTerm", "Jurisdiction", "KnowledgeBase",
+           "Outcome", "Place", "ResearchEntry", "Rule", "RuleVersion", "SeenIn", "Situation", "Source"]

@@ -40,7 +40,7 @@ class Source:
     official_copy: bool
     retrieved: str | None
     note: str | None
-    defined_in: str    # jurisdiction id of the file that declares it
+    defined_in: str    # jurisdiction id of the file that declares it ("glossary" for policies/glossary.yaml)
 
     @property
     def grade(self) -> str:
@@ -212,6 +212,23 @@ class GeneralQuestion:
     last_verified: str
 
 
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """An entry of policies/glossary.yaml: a term, its other names, a plain definition and its sources."""
+    id: str                         # the term's anchor on the glossary page (g1, g2, … in file order)
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+    citations: tuple[Citation, ...]  # empty only when editorial
+    editorial: bool
+    note: str | None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the term goes by, the term first."""
+        return (self.term,) + self.aliases
+
+
 @dataclass
 class KnowledgeBase:
     situations: list[Situation]
@@ -220,6 +237,8 @@ class KnowledgeBase:
     sources: dict[str, Source]               # sorted by id
     questions: list[GeneralQuestion] = field(default_factory=list)   # policies/faq.yaml
     search_terms: list[str] = field(default_factory=list)  # domain words kept whole by the search segmenter
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)  # search synonym groups, standard word first
+    glossary: list[GlossaryTerm] = field(default_factory=list)     # policies/glossary.yaml, in file order
     claims: list[Claim] = field(default_factory=list)   # in file order
     archived: dict[str, str] = field(default_factory=dict)  # dead source URL → archived copy (data/known-dead-urls.yaml)
     places: list = field(default_factory=list)       # model.places.Division: every prefecture-level place and municipality

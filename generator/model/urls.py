@@ -24,6 +24,8 @@ COMPARE = "compare/index.md"
 CHANGES = "changes/index.md"
 QUALITY = "quality/index.md"
 CLAIMS = "claims/index.md"
+GLOSSARY = "glossary/index.md"      # 术语表
+NOT_FOUND = "404.html"              # written by the theme (site_overrides/404.html), not from Markdown
 EXPORT = "api/v1/policies.json"
 CSV = "api/v1/rules.csv"
 SCHEMA = "api/v1/schema.json"       # the data format, published next to the data
@@ -87,6 +89,7 @@ note_anchor = _anchor("note-{}-{}")        # a rule's footnote in the comparison
 change_anchor = _anchor("change-{}-{}-{}")  # a change on the what-changed page: jurisdiction, rule, date
 RESEARCH_ANCHOR = "research"               # 我们查过什么, on a jurisdiction page
 UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use
+term_anchor = _anchor("term-{}")           # a term on the glossary page (its id: g1, g2, … in file order)
 
 
 # -- forms ---------------------------------------------------------------------------------
@@ -97,6 +100,11 @@ def url(path: str, anchor: str | None = None) -> str:
         stem = path[:-len(".md")]
         path = stem[:-len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
     return path + (f"#{anchor}" if anchor else "")
+
+
+def absolute(site_url: str, address: str) -> str:
+    """A URL relative to the site root → absolute under site_url (mkdocs.yml); unchanged when site_url is empty."""
+    return site_url.rstrip("/") + "/" + address if site_url else address
 
 
 @lru_cache(maxsize=65536)      # pages link to the same few targets: compute each path once
@@ -140,6 +148,9 @@ class Here:
 
     def claim(self, claim_id: str) -> str:
         return link(self.here, CLAIMS, claim_anchor(claim_id))
+
+    def term(self, term_id: str) -> str:
+        return link(self.here, GLOSSARY, term_anchor(term_id))
 
     def asset(self, name: str) -> str:
         """Assets are loaded from raw HTML (<script>, <link>): URL-relative."""

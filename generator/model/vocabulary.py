@@ -58,3 +58,7 @@ def cash_sort_key(cash: str | None, grade: str | None = None) -> str:
     if cash is None:
         return MISSING_SORT
     return f"{CASH_ORDER.index(cash)}{grade or ''}"
+
+# The licence of the data (policies/ and its exports); the code is MIT (LICENSE).
+DATA_LICENSE = {"id": "CC-BY-4.0", "name": "知识共享 署名 4.0 国际（CC BY 4.0）",
+                "url": "https://creativecommons.org/licenses/by/4.0/deed.zh-hans"}

@@ -26,14 +26,15 @@ from ..model.dates import date_range
 from ..pages import compare_nav, render_pages
 from . import BuildError
 from .compact import compact_site
-from .search import search_dictionary
+from .search import refine_index, search_dictionary
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
-EXTRA_NAV: list = [compare_nav, {"地图": urls.MAP}, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES}, {"数据质量": urls.QUALITY},
-                   {"网传说法核查": urls.CLAIMS}, {"参与维护": urls.CONTRIBUTING}]
+EXTRA_NAV: list = [compare_nav, {"地图": urls.MAP}, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES},
+                   {"数据质量": urls.QUALITY}, {"网传说法核查": urls.CLAIMS},
+                   lambda kb: {"术语表": urls.GLOSSARY} if kb.glossary else None, {"参与维护": urls.CONTRIBUTING}]
 
 
 def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
@@ -42,7 +43,7 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
     for j in kb.top_level():
         cities = kb.members(j)
         nav.append({j.name: [urls.page(j)] + [{c.name: urls.page(c)} for c in cities] if cities else urls.page(j)})
-    nav += [entry(kb) if callable(entry) else entry for entry in EXTRA_NAV]
+    nav += [e for e in (entry(kb) if callable(entry) else entry for entry in EXTRA_NAV) if e]
     nav.append({"来源清单": urls.SOURCES})
     nav += content_pages
     return nav
@@ -85,7 +86,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if kb is None:                           # the CLI passes the data it has already checked
         kb = load_knowledge_base(root)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    files: dict[str, str | bytes] = {**render_pages(kb), **export_files(kb, config["site_name"])}
+    files: dict[str, str | bytes] = {**render_pages(kb), **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []
     for path in sorted((root / "content").rglob("*")):
         if path.is_file():
@@ -103,6 +104,13 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if "custom_dir" in theme:
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["nav"] = navigation(kb, content_nav)
+    # The 404 page's links, from the address builder (site_overrides/404.html; with site_url set the
+    # theme makes them absolute under its path, so the page works at any depth of a sub-path site).
+    config.setdefault("extra", {})["not_found_links"] = [
+        {"title": title, "url": urls.url(target)} for title, target in
+        (("首页（按城市查）", urls.HOME), ("各地对比", urls.COMPARE), ("常见问题", urls.FAQ),
+                              ("术语表", urls.GLOSSARY))
+        if target != urls.GLOSSARY or kb.glossary]
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
     for index, plugin in enumerate(config.get("plugins", [])):
@@ -143,11 +151,14 @@ def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None,
           kb: KnowledgeBase | None = None) -> Path:
     """Validate, generate, run MkDocs --strict, then replace site/ whole."""
     site = (site or root / "site").resolve()
+    if kb is None:
+        kb = load_knowledge_base(root)
     config_path = generate(root, out, kb)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
         run_engine(config_path, staging)
+        refine_index(staging, kb)
         compact_site(staging)
         old = site.with_name(f".{site.name}-old")
         if old.exists():

@@ -1,16 +1,74 @@
-"""The search segmenter's user dictionary, so domain words and place names stay whole."""
+"""Search: the segmenter's dictionary from the data, and the index refined after MkDocs writes it.
+
+Material's search (lunr, in a web worker) reads site/search/search_index.json. The generator
+- gives jieba a user dictionary: domain words, place names, glossary terms and every synonym
+  (so 去世, 医保卡 stay whole wherever the text uses them);
+- after the build, names the place in every section title of a jurisdiction page ("长沙 · 参保人死亡":
+  twelve pages have a section called 参保人死亡), gives each inherited rule a small index-only entry
+  (the page shows it, but its text repeats the parent's and is left out of the index), and puts the
+  synonym groups into the index config, where site_overrides/assets/javascripts/workers/yibao-search.js
+  reads them to rewrite queries.
+"""
 from __future__ import annotations
 
-from ..model import KnowledgeBase
+import json
+from pathlib import Path
+
+from ..model import KnowledgeBase, urls
+
+INDEX = "search/search_index.json"
+ZWSP = "\u200b"          # the word separator jieba's output uses in the index (mkdocs.yml `separator`)
 
 
 def search_dictionary(kb: KnowledgeBase) -> str:
-    """jieba user dictionary: domain words and place names stay whole in the search index.
+    """jieba user dictionary: domain words, place names, glossary terms and synonyms stay whole.
 
-    Short names only (长沙, not 长沙市), so a reader typing 长沙 matches 长沙市 too.
+    Short names only (长沙, not 长沙市), so a reader typing 长沙 matches 长沙市 too. A longer name that
+    contains a standard word (医保个人账户 ⊃ 个人账户, 异地安置退休人员 ⊃ 异地安置) is left to jieba, so
+    the text keeps the standard word a query is rewritten to; situation names are phrases, not words
+    (参保人死亡 must index 死亡).
     """
-    words = list(kb.search_terms) + [s.name for s in kb.situations] + [o.name for o in kb.outcomes]
-    words += [j.short_name for j in kb.jurisdictions.values()]
+    standard = {group[0] for group in kb.synonyms} | {term.term for term in kb.glossary} | set(kb.search_terms)
+    words = list(kb.search_terms) + [j.short_name for j in kb.jurisdictions.values()]
     words += [d.short_name for d in kb.places]     # every prefecture-level place, covered or not
-    unique = dict.fromkeys(w for w in words if w and " " not in w)
+    words += [name for term in kb.glossary for name in term.names]
+    words += [word for group in kb.synonyms for word in group]
+    unique = dict.fromkeys(w for w in words if w and " " not in w
+                           and not any(s != w and s in w for s in standard))
     return "".join(f"{word} 100000\n" for word in unique)
+
+
+def refine_index(site: Path, kb: KnowledgeBase) -> None:
+    """Rewrite site/search/search_index.json in place (see the module docstring)."""
+    path = site / INDEX
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index["docs"]
+    by_location = {doc["location"]: doc for doc in docs}
+    for j in kb.jurisdictions.values():
+        page = urls.url(urls.page(j))
+        for doc in docs:
+            if doc["location"].startswith(page + "#") and not doc.get("_named"):
+                doc["title"] = f"{j.short_name} · {doc['title']}"
+                doc["_named"] = True
+    added = []
+    for j in kb.jurisdictions.values():
+        for e in kb.effective_rules(j):
+            if e.inherited_from is None:
+                continue
+            location = urls.url(urls.page(j), urls.rule_anchor(e.rule.id))
+            if location in by_location:
+                continue
+            origin = by_location.get(urls.url(urls.page(e.inherited_from), urls.rule_anchor(e.rule.id)))
+            situation = origin["title"].split(" · ", 1)[-1] if origin else e.rule.situation.name
+            added.append({"location": location, "title": f"{j.short_name} · {situation}",
+                          "text": ZWSP.join([j.short_name, "沿用", e.inherited_from.short_name, "的", "规定", "：",
+                                             e.rule.outcome.name])})
+    for doc in docs:
+        doc.pop("_named", None)
+    # Each page's entries stay together, the page first: Material groups results by page.
+    order = {doc["location"]: i for i, doc in enumerate(docs)}
+    docs += added
+    docs.sort(key=lambda d: (order.get(d["location"].split("#")[0], len(order)), "#" in d["location"]))
+    index["config"]["synonyms"] = [list(group) for group in kb.synonyms]
+    index["config"]["places"] = list(dict.fromkeys(j.short_name for j in kb.jurisdictions.values()))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

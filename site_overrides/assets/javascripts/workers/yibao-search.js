@@ -1,0 +1,102 @@
+// Search as people ask: a thin layer in front of Material's own search worker (lunr).
+// It sits in the same folder as Material's worker, so Material's relative imports still work;
+// site_overrides/main.html points the theme at this file and passes Material's worker as ?material=.
+//
+// Before a query reaches lunr it is rewritten:
+//   1. Chinese is cut into words by longest match against the index's own words and the
+//      synonym words (policies/vocabulary.yaml `synonyms`, put into the index config by the generator);
+//   2. a word of a synonym group becomes the group's first word, the one the site's text uses
+//      (去世、死了、走了 → 死亡; 医保卡 → 个人账户), or when the index lacks it the group's words it has;
+//      so the reader's word finds the site's word, and a rare synonym cannot outweigh it;
+//   3. a place name (config.places) weighs more, so 长沙 … finds 长沙's page before the comparison;
+//   4. words the index does not know are dropped, never required: one unknown word
+//      ("我爸", "了") cannot empty the results.
+// No network, no framework; the index and the ranking stay Material's.
+(function () {
+  "use strict";
+  var material = new URL(self.location.href).searchParams.get("material");
+  var listeners = [];
+  var add = self.addEventListener;
+  self.addEventListener = function (type, listener, options) {
+    if (type === "message") listeners.push(listener);      // Material's handler: called by us
+    else add.call(self, type, listener, options);
+  };
+  importScripts(material);
+  self.addEventListener = add;
+
+  var SETUP = 0, QUERY = 2, LONGEST = 12;
+  var known = new Set(), words = new Set(), groupOf = new Map(), groups = [], places = new Set();
+  var PLACE_BOOST = "^3";       // a place the reader names is the page they want: 长沙 … → 长沙's page
+  var HAN = /\p{sc=Han}/u, HAN_RUNS = /(\p{sc=Han}+)/u;
+
+  function learn(config, docs) {
+    var split = new RegExp(config.separator || "[\\s\\-]+", "u");
+    var punct = /[\s\u200b，。、；：？！“”‘’（）()《》【】<>,.;:?!"'\/·…|*#\[\]{}=+_~`^]+/u;
+    docs.forEach(function (doc) {
+      [doc.title || "", (doc.text || "").replace(/<[^>]*>/g, " ")].forEach(function (field) {
+        field.split(split).forEach(function (piece) {
+          piece.split(punct).forEach(function (token) {
+            if (token) known.add(token.toLowerCase());
+          });
+        });
+      });
+    });
+    groups = (config.synonyms || []).map(function (group) {
+      return group.map(function (w) { return w.toLowerCase(); });
+    });
+    groups.forEach(function (group, index) {
+      group.forEach(function (w) { groupOf.set(w, index); words.add(w); });
+    });
+    known.forEach(function (w) { words.add(w); });
+    (config.places || []).forEach(function (p) { places.add(p.toLowerCase()); words.add(p.toLowerCase()); });
+  }
+
+  function segment(run) {
+    var out = [];
+    for (var i = 0; i < run.length;) {
+      var found = 0;
+      for (var n = Math.min(LONGEST, run.length - i); n > 0; n--) {
+        if (words.has(run.slice(i, i + n))) { found = n; break; }
+      }
+      if (found) { out.push(run.slice(i, i + found)); i += found; } else i += 1;   // unknown: dropped
+    }
+    return out;
+  }
+
+  function meaning(word) {
+    if (groupOf.has(word)) {                 // the site's word for it (the group's first), else any the index has
+      var group = groups[groupOf.get(word)];
+      if (known.has(group[0])) return [group[0]];
+      return group.filter(function (w) { return w.length > 1 && known.has(w); });
+    }
+    if (HAN.test(word)) return word.length > 1 && known.has(word) ? [word] : [];
+    var prefix = false;                       // Latin letters and digits: keep what starts an index word
+    known.forEach(function (k) { if (!prefix && k.indexOf(word) === 0) prefix = true; });
+    return prefix ? [word] : [];
+  }
+
+  function rewrite(query) {
+    var terms = [];
+    query.toLowerCase().split(/[\s\u3000]+/u).forEach(function (chunk) {
+      chunk.split(HAN_RUNS).forEach(function (part, index) {
+        if (!part) return;
+        var pieces = index % 2 ? segment(part) : part.split(/[^\p{L}\p{N}]+/u);
+        pieces.forEach(function (word) {
+          if (word) meaning(word).forEach(function (term) {
+            if (places.has(term)) term += PLACE_BOOST;
+            if (terms.indexOf(term) < 0) terms.push(term);
+          });
+        });
+      });
+    });
+    return terms.join(" ");
+  }
+  self.yibaoRewrite = rewrite;                // for reading in a debugger
+
+  add.call(self, "message", function (ev) {
+    var message = ev.data;
+    if (message && message.type === SETUP) learn(message.data.config, message.data.docs);
+    else if (message && message.type === QUERY) message = { type: QUERY, data: rewrite(String(message.data || "")) };
+    listeners.forEach(function (listener) { listener.call(self, { data: message }); });
+  });
+})();
