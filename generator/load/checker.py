@@ -54,6 +54,13 @@ class Checker:
             self.report(loaded, path, f"日期顺序不对：{later_name}（{later_text}）早于{earlier_name}")
 
     # -- the whole tree -------------------------------------------------------
+    def read_optional(self, path: Path, kind: str) -> LoadedFile | None:
+        """An optional file (faq.yaml, glossary.yaml): None when absent or when its shape is wrong."""
+        if not path.exists():
+            return None
+        loaded, schema_problems = self.read(path, kind)
+        return None if schema_problems else loaded
+
     def read(self, path: Path, kind: str) -> tuple[LoadedFile | None, list[Problem]]:
         """Parse one file and check it against the schema definition `kind` and the text rules,
         recording every problem. Returns the file (None when it cannot be read) and its schema problems.
@@ -75,8 +82,8 @@ class Checker:
                        if p not in (vocab_file, policies / FAQ_FILE, claims_file, glossary_file))
         files += sorted(policies.rglob("*.yml"))
         situations, outcomes = self.load_vocabulary(vocab_file)
-        faq_file = questions.read(self, policies / FAQ_FILE)
-        glossary_loaded = glossary.read(self, glossary_file)
+        faq_file = self.read_optional(policies / FAQ_FILE, "faqFile")
+        glossary_loaded = self.read_optional(glossary_file, "glossaryFile")
 
         loaded_files: list[LoadedFile] = []
         for path in files:

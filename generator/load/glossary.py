@@ -2,20 +2,10 @@
 site's own word (editorial: true). Its sources join the others; its citations are checked like rules'."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..model import GlossaryTerm, KnowledgeBase
 from .yamlfile import LoadedFile
 
 GLOSSARY_FILE = "glossary.yaml"
-
-
-def read(checker, path: Path) -> LoadedFile | None:
-    """Read and schema-check policies/glossary.yaml; the file is optional."""
-    if not path.exists():
-        return None
-    loaded, schema_problems = checker.read(path, "glossaryFile")
-    return None if schema_problems else loaded
 
 
 def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[GlossaryTerm]:

@@ -2,19 +2,9 @@
 optionally pointing at rules ("changsha#death") and situations. Checked like rules."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..model import GeneralQuestion, KnowledgeBase
 from .problems import suggest
 from .yamlfile import LoadedFile
-
-
-def read(checker, path: Path) -> LoadedFile | None:
-    """Read and schema-check policies/faq.yaml; the file is optional."""
-    if not path.exists():
-        return None
-    loaded, schema_problems = checker.read(path, "faqFile")
-    return None if schema_problems else loaded
 
 
 def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[GeneralQuestion]:
