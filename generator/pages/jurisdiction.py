@@ -1,4 +1,4 @@
-"""The core pages: one per jurisdiction, the sources page and the home page."""
+"""The core pages: one per jurisdiction with its check page, the sources pages and the home page."""
 from __future__ import annotations
 
 from ..model import Jurisdiction, KnowledgeBase, urls
@@ -6,7 +6,7 @@ from ..model.flow import build_flow
 from ..model.vocabulary import CASH_ORDER
 from . import faq, flowchart
 from .finder import finder_json
-from .markup import render_page
+from .markup import render_page, script_json
 
 
 def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
@@ -18,30 +18,75 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
 
 
 def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction) -> str:
+    return render_page(
+        "jurisdiction.md.j2", urls.page(j), j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
+        ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j))
+
+
+def check_page(kb: KnowledgeBase, j: Jurisdiction) -> str:
+    """The checker, the flowchart with its text version and the questions: a page of their own, so
+    the jurisdiction page a reader opens first carries only the answer and the rules."""
     flow = build_flow(kb, j)
     entries = faq.jurisdiction_entries(kb, j)
     return render_page(
-        "jurisdiction.md.j2", urls.page(j), j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
-        ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
-        flow=flow, flow_svg=flowchart.svg(flow), flow_json=flowchart.data_json(flow),
-        faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries))
+        "check.md.j2", urls.check(j), j=j, flow=flow, flow_svg=flowchart.svg(flow),
+        flow_json=flowchart.data_json(flow), faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries))
 
 
-def sources_page(kb: KnowledgeBase) -> str:
-    rows = [{"source": s, "rules": kb.rules_citing(s), "archived": kb.archived.get(s.url) if s.url else None,
-             "claims": [(c, kb.jurisdictions[c.jurisdiction_id]) for c in kb.claims_citing(s)]}
-            for s in kb.sources.values()]
-    return render_page("sources.md.j2", urls.SOURCES, rows=rows)
+def source_groups(kb: KnowledgeBase) -> dict[str, list]:
+    """Provincial unit id → its sources (those declared in its own file or its cities' files), in display order."""
+    groups: dict[str, list] = {g.id: [] for g in kb.top_level()}
+    for s in kb.sources.values():
+        groups[kb.group_of(kb.jurisdictions[s.defined_in]).id].append(s)
+    return groups
+
+
+def sources_nav(kb: KnowledgeBase) -> dict:
+    return {"来源清单": [urls.SOURCES] + [{g.name: urls.sources_group(g.id)} for g in kb.top_level()]}
+
+
+def jurisdiction_nav(kb: KnowledgeBase, j: Jurisdiction):
+    """A jurisdiction in the navigation: its page, with its check page under it."""
+    return [urls.page(j), {"回答几个问题": urls.check(j)}]
+
+
+def sources_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """One sources page per provincial unit, and sources/ as their index.
+
+    sources/ used to list every source (#src-<id>); the index sends such old links on to the page
+    that lists the source now, so every address published before keeps working."""
+    groups = source_groups(kb)
+    urls.place_sources({s.id: group_id for group_id, sources in groups.items() for s in sources})
+    pages = {}
+    for group_id, sources in groups.items():
+        rows = [{"source": s, "rules": kb.rules_citing(s), "archived": kb.archived.get(s.url) if s.url else None,
+                 "claims": [(c, kb.jurisdictions[c.jurisdiction_id]) for c in kb.claims_citing(s)]}
+                for s in sources]
+        here = urls.sources_group(group_id)
+        pages[here] = render_page("sources.md.j2", here, rows=rows, group=kb.jurisdictions[group_id])
+    index = [(kb.jurisdictions[g], len(sources)) for g, sources in groups.items()]
+    moved = {urls.source_anchor(s.id): urls.href(urls.SOURCES, urls.source_page(s.id), urls.source_anchor(s.id))
+             for sources in groups.values() for s in sources}
+    pages[urls.SOURCES] = render_page("sources_index.md.j2", urls.SOURCES, groups=index, moved_json=script_json(moved))
+    return pages
+
+
+HOME_LINKS = 150   # the home page names every place while they fit; beyond that, the provinces (which list their cities)
 
 
 def home_page(kb: KnowledgeBase) -> str:
     groups = [(j, kb.children(j) if j.level == "province" else []) for j in kb.top_level()]
-    return render_page("home.md.j2", urls.HOME, groups=groups, finder_json=finder_json(kb))
+    if len(kb.jurisdictions) > HOME_LINKS:
+        groups = [(j, []) for j, _ in groups]
+    return render_page("home.md.j2", urls.HOME, groups=groups, finder_json=finder_json(kb),
+                       counts={j.id: len(kb.children(j)) for j in kb.top_level()})
 
 
 def core_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every jurisdiction page, the sources page and the home page: {page file: Markdown}."""
-    pages = {urls.page(j): jurisdiction_page(kb, j) for j in kb.jurisdictions.values()}
-    pages[urls.SOURCES] = sources_page(kb)
+    pages = sources_pages(kb)          # first: it registers which page lists each source
+    for j in kb.jurisdictions.values():
+        pages[urls.page(j)] = jurisdiction_page(kb, j)
+        pages[urls.check(j)] = check_page(kb, j)
     pages[urls.HOME] = home_page(kb)
     return pages

@@ -23,7 +23,7 @@ from ..export import export_files
 from ..load import load_knowledge_base
 from ..model import KnowledgeBase, urls
 from ..model.dates import date_range
-from ..pages import compare_nav, render_pages
+from ..pages import changes_nav, compare_nav, faq_nav, jurisdiction_nav, render_pages, sources_nav
 from . import BuildError
 from .compact import compact_site
 from .search import search_dictionary
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
-EXTRA_NAV: list = [compare_nav, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES}, {"数据质量": urls.QUALITY},
+EXTRA_NAV: list = [compare_nav, faq_nav, changes_nav, {"数据质量": urls.QUALITY},
                    {"网传说法核查": urls.CLAIMS}, {"参与维护": urls.CONTRIBUTING}]
 
 
@@ -41,9 +41,9 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
     nav: list = [{"首页": urls.HOME}]
     for j in kb.top_level():
         cities = kb.children(j) if j.level == "province" else []
-        nav.append({j.name: [urls.page(j)] + [{c.name: urls.page(c)} for c in cities] if cities else urls.page(j)})
+        nav.append({j.name: jurisdiction_nav(kb, j) + [{c.name: jurisdiction_nav(kb, c)} for c in cities]})
     nav += [entry(kb) if callable(entry) else entry for entry in EXTRA_NAV]
-    nav.append({"来源清单": urls.SOURCES})
+    nav.append(sources_nav(kb))
     nav += content_pages
     return nav
 
