@@ -58,9 +58,11 @@ def _content_title(path: Path) -> str:
     return path.stem
 
 
-def _sync(files: dict[str, str | bytes], target: Path) -> None:
-    """Make target hold exactly these files; unchanged files are left untouched (quiet live preview)."""
+def _sync(files: dict[str, str | bytes], target: Path) -> list[str]:
+    """Make target hold exactly these files; unchanged files are left untouched, so the live preview
+    rebuilds only the pages whose Markdown changed. Returns the files written or removed."""
     target.mkdir(parents=True, exist_ok=True)
+    changed = []
     for relative, content in files.items():
         path = target / relative
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -68,16 +70,21 @@ def _sync(files: dict[str, str | bytes], target: Path) -> None:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+        changed.append(relative)
     wanted = {(target / r).resolve() for r in files}
     for path in sorted(target.rglob("*"), reverse=True):
         if path.is_file() and path.resolve() not in wanted:
+            changed.append(path.relative_to(target).as_posix())
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return changed
 
 
-def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None) -> Path:
-    """Validate the data and write the docs tree and MkDocs config. Returns the config path.
+def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None,
+             changed: list[str] | None = None) -> Path:
+    """Validate the data and write the docs tree and MkDocs config. Returns the config path;
+    `changed`, if given, receives the docs files written or removed (the preview rebuilds those).
 
     Raises DataError (from validation) before anything is written.
     """
@@ -95,7 +102,9 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
             files[relative] = path.read_bytes()
             if path.suffix == ".md":
                 content_nav.append({_content_title(path): relative})
-    _sync(files, out / "docs")
+    written = _sync(files, out / "docs")
+    if changed is not None:
+        changed.extend(written)
 
     config["docs_dir"] = str((out / "docs").resolve())
     config["site_dir"] = str((out / "site").resolve())
