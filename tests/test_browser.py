@@ -30,7 +30,8 @@ if not CHROMIUM:
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-PAGES = {"home": "", "changsha": "hunan/changsha/", "compare": "compare/", "faq": "faq/"}
+PAGES = {"home": "", "changsha": "hunan/changsha/", "changsha-check": "hunan/changsha/check/",
+         "compare": "compare/", "compare-hunan": "compare/in/hunan/", "faq": "faq/"}
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-default-apps"]
 
@@ -77,7 +78,7 @@ def test_no_request_leaves_the_site(browser, server, name):
     page.context.close()
 
 
-@pytest.mark.parametrize("name", ["home", "changsha", "compare"])
+@pytest.mark.parametrize("name", ["home", "changsha", "changsha-check", "compare", "compare-hunan"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots_and_no_horizontal_scroll(browser, server, name, width):
     page, _ = open_page(browser, server + PAGES[name], width)
@@ -90,7 +91,7 @@ def test_screenshots_and_no_horizontal_scroll(browser, server, name, width):
 
 
 def test_flowchart_renders_and_checker_reaches_an_outcome(browser, server):
-    page, _ = open_page(browser, server + PAGES["changsha"])
+    page, _ = open_page(browser, server + PAGES["changsha-check"])
     svg = page.locator("svg").filter(has=page.locator("title")).first
     box = svg.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 200
@@ -107,7 +108,7 @@ def test_flowchart_renders_and_checker_reaches_an_outcome(browser, server):
     assert "支付给继承人" in result
     assert "死亡证明" in result                    # materials
     assert "政务中心医保窗口" in result             # where to apply
-    assert checker.locator("a[href*='sources/#src-']").count() >= 1   # citations
+    assert checker.locator("a[href*='#src-']").count() >= 1   # citations
     page.context.close()
 
 
@@ -127,12 +128,12 @@ CHECKER_STATE = """() => {
 def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
     j = kb.jurisdictions["changsha"]
     flow = build_flow(kb, j)
-    page, _ = open_page(browser, server + url_of(j))
+    page, _ = open_page(browser, server + url_of(j) + "check/")
     checker = page.locator("#checker-app")
 
     def run(answers: list[str]) -> dict:
         """Load the page afresh, click the answers in order, and read the checker."""
-        page.goto(server + url_of(j), wait_until="load")
+        page.goto(server + url_of(j) + "check/", wait_until="load")
         for answer in answers:
             checker.get_by_role("button", name=answer, exact=True).click()
         return page.evaluate(CHECKER_STATE)
@@ -148,7 +149,7 @@ def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
         for item in rule.materials + tuple(p.name for p in rule.where) + tuple(c.quote for c in rule.citations):
             assert item in shown["text"], (q.id, item)
         assert f"#{rule.id}" in shown["links"]
-        assert any("sources/#src-" in link for link in shown["links"])
+        assert any("#src-" in link for link in shown["links"])
         assert shown["focused"] and end.name in shown["focused"]
     last = run(["否"] * len(flow.questions))
     assert "结果：" + flow.final.name in last["text"]
