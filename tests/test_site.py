@@ -1,11 +1,11 @@
 """The built site: a page per jurisdiction, every rule anchor, sources, determinism, atomic builds."""
 from __future__ import annotations
 
+import datetime
 import json
 import posixpath
-from html.parser import HTMLParser
-import datetime
 import re
+from html.parser import HTMLParser
 
 import pytest
 

@@ -19,7 +19,7 @@ from .claims import claims_pages
 from .compare import compare_nav, compare_pages
 from .contributing import contributing_page
 from .faq import faq_nav, faq_pages
-from .jurisdiction import core_pages, jurisdiction_nav, source_groups, sources_nav
+from .jurisdiction import core_pages, off_nav, source_groups, sources_nav
 from .reports import changes_nav, report_pages
 
 PRODUCERS = [core_pages, faq_pages, compare_pages, report_pages, claims_pages, contributing_page]
@@ -35,4 +35,4 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     return pages
 
 
-__all__ = ["changes_nav", "compare_nav", "faq_nav", "jurisdiction_nav", "render_pages", "sources_nav"]
+__all__ = ["changes_nav", "compare_nav", "faq_nav", "off_nav", "render_pages", "sources_nav"]

@@ -45,9 +45,10 @@ def sources_nav(kb: KnowledgeBase) -> dict:
     return {"来源清单": [urls.SOURCES] + [{g.name: urls.sources_group(g.id)} for g in kb.top_level()]}
 
 
-def jurisdiction_nav(kb: KnowledgeBase, j: Jurisdiction):
-    """A jurisdiction in the navigation: its page, with its check page under it."""
-    return [urls.page(j), {"回答几个问题": urls.check(j)}]
+def off_nav(kb: KnowledgeBase) -> list[str]:
+    """Pages reached from their place's page, not from the menu: a section per city would make every
+    city page's menu heavier (the check page links back to its place)."""
+    return [urls.check(j) for j in kb.jurisdictions.values()]
 
 
 def sources_pages(kb: KnowledgeBase) -> dict[str, str]:

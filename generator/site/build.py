@@ -23,7 +23,7 @@ from ..export import export_files
 from ..load import load_knowledge_base
 from ..model import KnowledgeBase, urls
 from ..model.dates import date_range
-from ..pages import changes_nav, compare_nav, faq_nav, jurisdiction_nav, render_pages, sources_nav
+from ..pages import changes_nav, compare_nav, faq_nav, off_nav, render_pages, sources_nav
 from . import BuildError
 from .compact import compact_site
 from .search import search_dictionary
@@ -41,7 +41,7 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
     nav: list = [{"首页": urls.HOME}]
     for j in kb.top_level():
         cities = kb.children(j) if j.level == "province" else []
-        nav.append({j.name: jurisdiction_nav(kb, j) + [{c.name: jurisdiction_nav(kb, c)} for c in cities]})
+        nav.append({j.name: [urls.page(j)] + [{c.name: urls.page(c)} for c in cities] if cities else urls.page(j)})
     nav += [entry(kb) if callable(entry) else entry for entry in EXTRA_NAV]
     nav.append(sources_nav(kb))
     nav += content_pages
@@ -112,6 +112,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if "custom_dir" in theme:
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["nav"] = navigation(kb, content_nav)
+    config["not_in_nav"] = "\n".join("/" + page for page in off_nav(kb))   # linked from their place's page
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
     for index, plugin in enumerate(config.get("plugins", [])):
