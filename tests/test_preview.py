@@ -56,7 +56,7 @@ def test_broken_edit_keeps_the_last_good_preview(data_copy):
 def test_a_renamed_place_rebuilds_every_menu(data_copy):
     preview = Preview(data_copy)
     preview.rebuild()
-    elsewhere = preview.site / "national/index.html"      # its content does not name the city; its menu does
+    elsewhere = preview.site / "national/index.html"      # its content does not change with the city
     stamp = elsewhere.stat().st_mtime_ns
     edit(data_copy, "policies/hunan/changsha.yaml", "name: 长沙市", "name: 长沙市（改名测试）")
     assert preview.rebuild() == ["*"]                   # the menu changed: every page is rebuilt
