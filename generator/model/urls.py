@@ -75,23 +75,23 @@ def changes(number: int = 1) -> str:
 
 # Sources are listed per provincial unit. Which unit lists a source depends on the data (the file
 # that declares it), so the pages stage registers it once per build with place_sources().
-_source_group: dict[str, str] = {}
+_source_group: dict[str, tuple[str, int]] = {}
 
 
-def place_sources(groups: dict[str, str]) -> None:
-    """Register source id → the provincial unit whose sources page lists it."""
+def place_sources(groups: dict[str, tuple[str, int]]) -> None:
+    """Register source id → (the provincial unit whose sources pages list it, the page number)."""
     _source_group.clear()
     _source_group.update(groups)
     source_page.cache_clear()
 
 
-def sources_group(group_id: str) -> str:
-    return f"sources/{group_id}/index.md"
+def sources_group(group_id: str, number: int = 1) -> str:
+    return numbered(f"sources/{group_id}/index.md", number)
 
 
 @lru_cache(maxsize=65536)
 def source_page(source_id: str) -> str:
-    return sources_group(_source_group[source_id])
+    return sources_group(*_source_group[source_id])
 
 
 def feed(j: Jurisdiction) -> str:

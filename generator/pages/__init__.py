@@ -19,7 +19,7 @@ from .claims import claims_pages
 from .compare import compare_nav, compare_pages
 from .contributing import contributing_page
 from .faq import faq_nav, faq_pages
-from .jurisdiction import core_pages, off_nav, source_groups, sources_nav
+from .jurisdiction import core_pages, off_nav, source_places, sources_nav
 from .reports import changes_nav, report_pages
 
 PRODUCERS = [core_pages, faq_pages, compare_pages, report_pages, claims_pages, contributing_page]
@@ -29,7 +29,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated page: {page file inside docs/: Markdown}."""
     pages: dict[str, str] = {}
     # Which page lists each source depends on the data: registered before any page cites one.
-    urls.place_sources({s.id: group_id for group_id, sources in source_groups(kb).items() for s in sources})
+    urls.place_sources(source_places(kb))
     for producer in PRODUCERS:
         pages.update(producer(kb))
     return pages

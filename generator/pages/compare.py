@@ -18,7 +18,7 @@ from .markup import render_page
 
 COMPARE_TITLE = "各地对比"
 LABELS = {**{cash: words["label"] for cash, words in CASH.items()}, MISSING: MISSING}
-COMPARE_ROWS = 10        # places per comparison page: ~90 elements a row with its notes, under 1,400 a page
+COMPARE_ROWS = 8         # places per comparison page: ~110 elements a row with its notes, under 1,400 a page
 
 
 def situations_used(kb: KnowledgeBase) -> list[Situation]:

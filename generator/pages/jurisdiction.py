@@ -33,16 +33,31 @@ def check_page(kb: KnowledgeBase, j: Jurisdiction) -> str:
         flow_json=flowchart.data_json(flow), faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries))
 
 
-def source_groups(kb: KnowledgeBase) -> dict[str, list]:
-    """Provincial unit id → its sources (those declared in its own file or its cities' files), in display order."""
+SOURCES_PER_PAGE = 40   # about 25 elements a source: a unit's sources pages stay under 1,400 elements
+
+
+def source_groups(kb: KnowledgeBase) -> dict[str, list[list]]:
+    """Provincial unit id → its sources (declared in its own file or its cities' files), in pages."""
     groups: dict[str, list] = {g.id: [] for g in kb.top_level()}
     for s in kb.sources.values():
         groups[kb.group_of(kb.jurisdictions[s.defined_in]).id].append(s)
-    return groups
+    return {g: [found[i:i + SOURCES_PER_PAGE] for i in range(0, len(found), SOURCES_PER_PAGE)] or [[]]
+            for g, found in groups.items()}
+
+
+def source_places(kb: KnowledgeBase) -> dict[str, tuple[str, int]]:
+    """Source id → (unit, page number): where each source is listed."""
+    return {s.id: (g, n) for g, parts in source_groups(kb).items() for n, part in enumerate(parts, 1) for s in part}
 
 
 def sources_nav(kb: KnowledgeBase) -> dict:
-    return {"来源清单": [urls.SOURCES] + [{g.name: urls.sources_group(g.id)} for g in kb.top_level()]}
+    groups = source_groups(kb)
+    entries = []
+    for g in kb.top_level():
+        pages = [urls.sources_group(g.id, n) for n in range(1, len(groups[g.id]) + 1)]
+        entries.append({g.name: pages[0] if len(pages) == 1
+                        else [pages[0]] + [{f"第 {n} 页": p} for n, p in enumerate(pages[1:], 2)]})
+    return {"来源清单": [urls.SOURCES] + entries}
 
 
 def off_nav(kb: KnowledgeBase) -> list[str]:
@@ -57,17 +72,20 @@ def sources_pages(kb: KnowledgeBase) -> dict[str, str]:
     sources/ used to list every source (#src-<id>); the index sends such old links on to the page
     that lists the source now, so every address published before keeps working."""
     groups = source_groups(kb)
-    urls.place_sources({s.id: group_id for group_id, sources in groups.items() for s in sources})
+    urls.place_sources(source_places(kb))
     pages = {}
-    for group_id, sources in groups.items():
-        rows = [{"source": s, "rules": kb.rules_citing(s), "archived": kb.archived.get(s.url) if s.url else None,
-                 "claims": [(c, kb.jurisdictions[c.jurisdiction_id]) for c in kb.claims_citing(s)]}
-                for s in sources]
-        here = urls.sources_group(group_id)
-        pages[here] = render_page("sources.md.j2", here, rows=rows, group=kb.jurisdictions[group_id])
-    index = [(kb.jurisdictions[g], len(sources)) for g, sources in groups.items()]
+    for group_id, parts in groups.items():
+        pager = [urls.sources_group(group_id, n) for n in range(1, len(parts) + 1)]
+        for number, sources in enumerate(parts, 1):
+            rows = [{"source": s, "rules": kb.rules_citing(s), "archived": kb.archived.get(s.url) if s.url else None,
+                     "claims": [(c, kb.jurisdictions[c.jurisdiction_id]) for c in kb.claims_citing(s)]}
+                    for s in sources]
+            here = urls.sources_group(group_id, number)
+            pages[here] = render_page("sources.md.j2", here, rows=rows, group=kb.jurisdictions[group_id],
+                                      number=number, pager=pager)
+    index = [(kb.jurisdictions[g], sum(len(part) for part in parts)) for g, parts in groups.items()]
     moved = {urls.source_anchor(s.id): urls.href(urls.SOURCES, urls.source_page(s.id), urls.source_anchor(s.id))
-             for sources in groups.values() for s in sources}
+             for parts in groups.values() for part in parts for s in part}
     pages[urls.SOURCES] = render_page("sources_index.md.j2", urls.SOURCES, groups=index, moved_json=script_json(moved))
     return pages
 
