@@ -60,7 +60,14 @@ FIGURES = [
     ("home_page_gz_kb", "home page HTML gzipped", "KB"),
     ("search_index_kb", "search index", "KB"),
     ("search_index_gz_kb", "search index gzipped", "KB"),
+    ("max_page_elements", "most HTML elements on one page", ""),
+    ("max_page_elements_page", "page with the most HTML elements", "path"),
+    ("stock_engine_s", "stock MkDocs + Material build of the same pages' text, CPU seconds", "s"),
+    ("engine_vs_stock", "site engine CPU / stock engine CPU", ""),
+    ("preview_s", "preview: one city file saved → its page and comparison page updated, wall seconds", "s"),
 ]
+
+MAX_PAGE_ELEMENTS = 1400     # Lighthouse's "excessive DOM size" threshold
 
 # (description, check on the figures at N and N/4)
 TARGETS = [
@@ -71,6 +78,10 @@ TARGETS = [
     (f"median city page + everything it loads < {PAGE_BUDGET_KB} KB gzipped",
      lambda big, small: big["median_city_loads_gz_kb"] < PAGE_BUDGET_KB),
     ("search index < 1.5 MB gzipped at N", lambda big, small: big["search_index_gz_kb"] < 1536),
+    (f"no page above {MAX_PAGE_ELEMENTS} HTML elements at N",
+     lambda big, small: big["max_page_elements"] <= MAX_PAGE_ELEMENTS),
+    ("site engine CPU ≤ 1.25 × a stock build of the same pages at N", lambda big, small: big["engine_vs_stock"] <= 1.25),
+    ("preview updates within 5 s (wall) after one city file is saved at N", lambda big, small: big["preview_s"] <= 5),
 ]
 
 # Each phase runs in a fresh interpreter, like `python -m generator build` does. CPU seconds
@@ -157,6 +168,57 @@ def page_loads(page: Path) -> list[bytes]:
     return loaded
 
 
+class _Elements(HTMLParser):
+    """Counts elements (start tags) and collects the visible text of the page's article, block by block."""
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "pre", "dt", "dd", "figcaption", "summary"}
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+        self.depth = 0            # inside <article>
+        self.skip = 0             # inside <script>/<style>/<svg>
+        self.blocks: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.count += 1
+        if tag == "article":
+            self.depth += 1
+        elif tag in ("script", "style", "svg"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_startendtag(self, tag, attrs):
+        self.count += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._flush()
+            self.depth -= 1
+        elif tag in ("script", "style", "svg"):
+            self.skip -= 1
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.text.append(data)
+
+    def _flush(self):
+        text = " ".join("".join(self.text).split())
+        if text:
+            self.blocks.append(text)
+        self.text = []
+
+
+def page_elements(html: bytes) -> _Elements:
+    parser = _Elements()
+    parser.feed(html.decode("utf-8"))
+    parser.close()
+    return parser
+
+
 def _gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
@@ -176,7 +238,11 @@ def measure_site(site: Path) -> dict:
     loaded = page_loads(median)
     index = (site / "search/search_index.json").read_bytes()
     home = pages[site / "index.html"]
+    elements = {p: page_elements(html).count for p, html in pages.items()}
+    heaviest = max(elements, key=elements.get)
     return {
+        "max_page_elements": elements[heaviest],
+        "max_page_elements_page": heaviest.relative_to(site).as_posix(),
         "site_files": len(files),
         "site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
         "html_pages": len(pages),
@@ -192,6 +258,89 @@ def measure_site(site: Path) -> dict:
         "search_index_kb": _kb(len(index)),
         "search_index_gz_kb": _kb(_gz(index)),
     }
+
+
+_STOCK = """
+import json, resource, subprocess, sys, time
+config, site = sys.argv[1], sys.argv[2]
+subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", site], check=True)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"stock_engine_s": usage.ru_utime + usage.ru_stime}))
+"""
+
+
+def stock_project(config_path: Path, site: Path, out: Path) -> Path:
+    """A stock site with our navigation and page count: each page's visible text (from the built page's
+    article) as plain paragraphs, stock Material (no overrides, CSS or JS of ours), the same search settings."""
+    import yaml
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    docs = Path(config["docs_dir"])
+    stock_docs = out / "docs"
+    for page in docs.rglob("*.md"):
+        relative = page.relative_to(docs).as_posix()
+        stem = relative[:-len(".md")]
+        url = stem[:-len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+        built = site / url / "index.html"
+        blocks = page_elements(built.read_bytes()).blocks if built.exists() else []
+        escaped = [_stock_escape(b) for b in blocks]
+        title = blocks[0] if blocks else stem
+        target = stock_docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n" + "\n\n".join(escaped) + "\n",
+                          encoding="utf-8")
+    stock = {"site_name": config["site_name"], "use_directory_urls": True, "docs_dir": str(stock_docs.resolve()),
+             "theme": {"name": "material", "language": config["theme"].get("language", "zh"),
+                       "features": config["theme"].get("features", [])},
+             "plugins": config["plugins"], "nav": config["nav"]}
+    path = out / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(stock, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _stock_escape(text: str) -> str:
+    import html
+    import re
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>])", r"\\\1", html.escape(text, quote=False))
+
+
+def measure_preview(root: Path, timeout: float = 120.0) -> float:
+    """Start `python -m generator serve` on the project, save one city file with a changed rule summary,
+    and time (wall) until the city's page and the comparison page showing that rule are both updated."""
+    import socket
+    import yaml
+    export = json.loads((root / "site/api/v1/policies.json").read_text(encoding="utf-8"))
+    city = sorted((j for j in export["jurisdictions"] if j["level"] == "city"), key=lambda j: j["id"])[0]
+    path = next(p for p in (root / "policies").rglob(f"{city['id']}.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rule = data["rules"][0]
+    marker = "预览计时标记"
+    rule["summary"] = rule["summary"].rstrip("。") + marker + "。"
+    province = city["url"].strip("/").split("/")[0]
+    preview = root / "build/preview"
+    watched = [preview / city["url"] / "index.html", preview / "compare" / rule["situation"] / province / "index.html"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "serve",
+                               "--address", f"127.0.0.1:{port}"], cwd=REPO,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + timeout * 3
+        while not (preview / "search/search_index.json").exists() or not all(p.exists() for p in watched):
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("preview did not start")
+            time.sleep(0.2)
+        time.sleep(2)                      # let the watcher settle after the first build
+        start = time.perf_counter()
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        while not all(marker in p.read_text(encoding="utf-8") for p in watched):
+            if time.perf_counter() - start > timeout:
+                raise SystemExit("preview did not update")
+            time.sleep(0.05)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def measure(n: int, work: Path) -> dict:
@@ -221,6 +370,11 @@ def measure(n: int, work: Path) -> dict:
         "engine_peak_mb": round(engine_peak, 1),
     }
     figures.update(measure_site(site))
+    stock = stock_project(Path(phases["config"]), site, root / "stock")
+    output, _, _ = _child([sys.executable, "-c", _STOCK, str(stock), str(root / "stock" / "site")], REPO)
+    figures["stock_engine_s"] = round(json.loads(output.strip().splitlines()[-1])["stock_engine_s"], 2)
+    figures["engine_vs_stock"] = round(figures["engine_s"] / figures["stock_engine_s"], 2)
+    figures["preview_s"] = round(measure_preview(root), 2)
     return figures
 
 

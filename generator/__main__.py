@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -21,11 +19,6 @@ def _site():
     `validate` must run where only the data libraries are installed."""
     from .site import build as site_build
     return site_build
-
-
-def _watched_state(root: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for folder in ("policies", "content", "data", "generator/pages/templates")
-                        for p in (root / folder).rglob("*") if p.is_file()))
 
 
 def cmd_validate(root: Path) -> int:
@@ -57,27 +50,9 @@ def cmd_check_links(root: Path, timeout: float) -> int:
 
 
 def cmd_serve(root: Path, address: str) -> int:
-    """Live preview: regenerate when the data changes; MkDocs reloads the browser."""
-    generate = _site().generate
-    config = generate(root, kb=load_knowledge_base(root))
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address])
-    state = _watched_state(root)
-    try:
-        while server.poll() is None:
-            time.sleep(1)
-            current = _watched_state(root)
-            if current != state:
-                state = current
-                try:
-                    generate(root, kb=load_knowledge_base(root))
-                    print("已重新生成。", flush=True)
-                except (DataError, BuildError) as error:
-                    print(f"数据有错误，预览保持上一版：\n{error}", file=sys.stderr, flush=True)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.terminate()
-    return 0
+    """Live preview: rebuilds only the pages whose content changed (generator/site/preview.py)."""
+    from .site.preview import serve
+    return serve(root, address)
 
 
 def main(argv: list[str] | None = None) -> int:

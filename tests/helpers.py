@@ -26,8 +26,9 @@ from generator.pages import render_pages
 from generator.pages.flowchart import WIDTH, flow_data, wrap
 from generator.site import PAGE_BUDGET_KB, BuildError
 from generator.site.build import build, generate
+from generator.site.preview import Preview
 
-__all__ = ["ROOT", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "with_text", "cli_main", "BuildError", "build",
+__all__ = ["Preview", "ROOT", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
            "build_flow", "flow_data", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "load",
            "run_generator", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
@@ -38,6 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def url_of(j) -> str:
     """The site URL of a jurisdiction's page (relative to the site root)."""
     return urls.url(urls.page(j))
+
+
+def check_url_of(j) -> str:
+    """The site URL of a jurisdiction's check page (checker, flowchart, questions): a model
+    jurisdiction or a jurisdiction of the export (whose "url" is its page's)."""
+    return j["url"] + "check/" if isinstance(j, dict) else urls.url(urls.check(j))
 
 
 def with_text(kb, jurisdiction: str, situation: str, change):

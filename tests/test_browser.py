@@ -21,7 +21,8 @@ from helpers import ROOT, build_flow, url_of
 require_chromium()
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-PAGES = {"home": "", "changsha": "hunan/changsha/", "compare": "compare/", "faq": "faq/", "map": "map/"}
+PAGES = {"home": "", "changsha": "hunan/changsha/", "changsha-check": "hunan/changsha/check/",
+         "compare": "compare/", "compare-hunan": "compare/in/hunan/", "faq": "faq/", "map": "map/"}
 
 
 def open_page(browser, url, width=390):
@@ -42,7 +43,7 @@ def test_no_request_leaves_the_site(browser, server, name):
     page.context.close()
 
 
-@pytest.mark.parametrize("name", ["home", "changsha", "compare", "map"])
+@pytest.mark.parametrize("name", ["home", "changsha", "changsha-check", "compare", "compare-hunan", "map"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots_and_no_horizontal_scroll(browser, server, name, width):
     page, _ = open_page(browser, server + PAGES[name], width)
@@ -55,7 +56,7 @@ def test_screenshots_and_no_horizontal_scroll(browser, server, name, width):
 
 
 def test_flowchart_renders_and_checker_reaches_an_outcome(browser, server):
-    page, _ = open_page(browser, server + PAGES["changsha"])
+    page, _ = open_page(browser, server + PAGES["changsha-check"])
     svg = page.locator("svg").filter(has=page.locator("title")).first
     box = svg.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 200
@@ -72,7 +73,7 @@ def test_flowchart_renders_and_checker_reaches_an_outcome(browser, server):
     assert "支付给继承人" in result
     assert "死亡证明" in result                    # materials
     assert "政务中心医保窗口" in result             # where to apply
-    assert checker.locator("a[href*='sources/#src-']").count() >= 1   # citations
+    assert checker.locator("a[href*='#src-']").count() >= 1   # citations
     page.context.close()
 
 
@@ -92,12 +93,12 @@ CHECKER_STATE = """() => {
 def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
     j = kb.jurisdictions["changsha"]
     flow = build_flow(kb, j)
-    page, _ = open_page(browser, server + url_of(j))
+    page, _ = open_page(browser, server + url_of(j) + "check/")
     checker = page.locator("#checker-app")
 
     def run(answers: list[str]) -> dict:
         """Load the page afresh, click the answers in order, and read the checker."""
-        page.goto(server + url_of(j), wait_until="load")
+        page.goto(server + url_of(j) + "check/", wait_until="load")
         for answer in answers:
             checker.get_by_role("button", name=answer, exact=True).click()
         return page.evaluate(CHECKER_STATE)
@@ -112,8 +113,8 @@ def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
         assert "结果：" + end.name in shown["text"] and end.grade_label in shown["text"]
         for item in rule.materials + tuple(p.name for p in rule.where) + tuple(c.quote for c in rule.citations):
             assert item in shown["text"], (q.id, item)
-        assert f"#{rule.id}" in shown["links"]
-        assert any("sources/#src-" in link for link in shown["links"])
+        assert any(link.endswith(f"{url_of(j)}#{rule.id}") for link in shown["links"])   # the rule on the place's page
+        assert any("#src-" in link for link in shown["links"])
         assert shown["focused"] and end.name in shown["focused"]
     last = run(["否"] * len(flow.questions))
     assert "结果：" + flow.final.name in last["text"]

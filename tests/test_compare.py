@@ -68,23 +68,44 @@ def resolve(page_url: str, href: str) -> tuple[str, str]:
     return ("" if target == "." else target.rstrip("/") + "/"), fragment
 
 
-def cells_by_jurisdiction(site: Path) -> tuple[list[str], dict[str, dict[str, dict]]]:
-    """{jurisdiction page url: {situation page url: cell}} from the comparison table."""
-    table = table_of(site / "compare/index.html")
-    columns = [resolve("compare/", th["links"][0])[0] for th in table.header[1:]]
-    result = {}
-    for row in table.rows:
-        url = resolve("compare/", row[0]["links"][0])[0]
-        result[url] = dict(zip(columns, row[1:]))
-    return columns, result
+def table_pages(site: Path) -> dict[str, Path]:
+    """The comparison tables, one per provincial unit (paginated), reached from compare/ and its pages' pagers."""
+    found, queue = {}, [resolve("compare/", link)[0] for link in parse(site / "compare/index.html").links
+                        if "://" not in link]
+    while queue:
+        url = queue.pop()
+        if url.startswith("compare/in/") and url not in found:
+            found[url] = page_file(site, url)
+            queue += [resolve(url, link)[0] for link in parse(found[url]).links if "://" not in link]
+    return found
+
+
+def cells_by_jurisdiction(site: Path) -> tuple[list[str], dict[str, dict[str, dict]], dict[str, str]]:
+    """{jurisdiction page url: {situation page url: cell}} from the comparison tables, and the table page of each row."""
+    result, where, columns = {}, {}, []
+    for here, page in table_pages(site).items():
+        table = table_of(page)
+        columns = [resolve(here, th["links"][0])[0] for th in table.header[1:]]
+        for row in table.rows:
+            url = resolve(here, row[0]["links"][0])[0]
+            assert url not in result, f"{url} has two rows"
+            result[url] = dict(zip(columns, row[1:]))
+            where[url] = here
+    return columns, result, where
+
+
+def parse_links(html: str) -> list[str]:
+    import re
+    return re.findall(r'href="([^"]+)"', html)
 
 
 def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(built, export, kb):
-    columns, table = cells_by_jurisdiction(built)
-    compare_ids = parse(built / "compare/index.html").ids
+    columns, table, where = cells_by_jurisdiction(built)
     for j in export["jurisdictions"]:
         assert j["url"] in table, f"no row for {j['id']}"
         cells = table[j["url"]]
+        here = where[j["url"]]
+        compare_ids = parse(page_file(built, here)).ids
         by_situation = {r["situation"]: r for r in j["rules"]}
         for column, cell in cells.items():
             situation = column.split("/")[-2]
@@ -100,28 +121,33 @@ def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(buil
                     assert cell["text"].strip() == "未整理", (j["id"], situation)
                     assert not cell["links"]
                 continue
-            target, anchor = resolve("compare/", cell["links"][0])
+            target, anchor = resolve(here, cell["links"][0])
             assert (target, anchor) == tuple(rule["url"].split("#")), (j["id"], situation)
             assert anchor in parse(page_file(built, target)).ids
             assert f"grade-{rule['evidence']}" in cell["classes"]
             assert cell["text"].startswith(next(o.short for o in kb.outcomes if o.id == rule["outcome"]))
             assert ("待核实" in cell["text"]) == (rule["evidence"] == "C")
             assert ("沿用" in cell["text"]) == (rule["inherited_from"] is not None)
-            note = resolve("compare/", cell["links"][-1])
-            assert note[0] == "compare/" and note[1] in compare_ids, (j["id"], situation, note)
+            note = resolve(here, cell["links"][-1])
+            assert note[0] == here and note[1] in compare_ids, (j["id"], situation, note)
         # every situation the jurisdiction has a rule for has a column
         assert {r["situation"] for r in j["rules"]} <= {c.split("/")[-2] for c in columns}
 
 
 def test_notes_cite_the_rules_sources(built, kb):
-    """The footnote a cell points to names the sources of the rule, linked to the source list."""
-    html = (built / "compare/index.html").read_text(encoding="utf-8")
-    for j in kb.jurisdictions.values():
-        for rule in j.rules:
-            start = html.index(f'id="note-{j.id}-{rule.id}"')
-            note = html[start: html.index("</li>", start)]
-            for c in rule.citations:
-                assert f"sources/#src-{c.source.id}" in note, (j.id, rule.id, c.source.id)
+    """The footnote a cell points to names the sources of the rule, linked to the sources page listing each."""
+    for here, page in table_pages(built).items():
+        html = page.read_text(encoding="utf-8")
+        for j in kb.jurisdictions.values():
+            for rule in j.rules:
+                if f'id="note-{j.id}-{rule.id}"' not in html:
+                    continue
+                start = html.index(f'id="note-{j.id}-{rule.id}"')
+                note = html[start: html.index("</li>", start)]
+                for c in rule.citations:
+                    href = next(h for h in parse_links(note) if h.endswith(f"#src-{c.source.id}"))
+                    target, anchor = resolve(here, href)
+                    assert target.startswith("sources/") and anchor in parse(page_file(built, target)).ids
 
 
 def test_per_situation_pages_list_every_jurisdiction(built, export, kb):
@@ -130,9 +156,10 @@ def test_per_situation_pages_list_every_jurisdiction(built, export, kb):
     for situation in used:
         page = built / "compare" / situation / "index.html"
         assert page.exists(), situation
-        links = parse(page).links
         here = f"compare/{situation}/"
-        resolved = {resolve(here, link) for link in links}
+        units = {resolve(here, link)[0] for link in parse(page).links if "://" not in link} - {here}
+        resolved = {resolve(unit, link) for unit in units if unit.startswith(here)
+                    for link in parse(page_file(built, unit)).links}
         for j in export["jurisdictions"]:
             rule = next((r for r in j["rules"] if r["situation"] == situation), None)
             if rule:
@@ -168,10 +195,10 @@ def test_rules_csv_has_one_row_per_jurisdiction_and_effective_rule(built, export
 
 def test_downloads_and_script_sit_next_to_the_table(built):
     page = built / "compare/index.html"
-    html = page.read_text(encoding="utf-8")
     hrefs = {resolve("compare/", link)[0] for link in parse(page).links}
     assert {"api/v1/rules.csv/", "api/v1/policies.json/"} <= hrefs
-    assert '<script src="../assets/compare.js">' in html          # relative: no third-party host
+    html = (built / "compare/in/hunan/index.html").read_text(encoding="utf-8")
+    assert '<script src="../../../assets/compare.js">' in html    # relative: no third-party host
     assert (built / "assets/compare.js").exists() and (built / "assets/compare.css").exists()
     assert html.index("<table") < html.index("compare.js")         # the table is there before the script
 
@@ -188,7 +215,7 @@ def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path, kb):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     site = build(data_copy, site=tmp_path / "site", out=tmp_path / "build")
-    _, table = cells_by_jurisdiction(site)
+    _, table, _ = cells_by_jurisdiction(site)
     cells = table["hunan/changsha/"]
     cell = cells[f"compare/{changed['situation']}/"]
     assert cell["text"].startswith(new_outcome.short)

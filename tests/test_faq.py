@@ -4,13 +4,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import posixpath
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from helpers import (ROOT, PageParser, Reported, assert_edit_reported, edit, generate, load, run_generator,
+from helpers import (ROOT, check_url_of, PageParser, Reported, assert_edit_reported, edit, generate, load, run_generator,
                      with_text)
 
 FAQ = "policies/faq.yaml"
@@ -76,13 +77,15 @@ def resolves(site: Path, from_url: str, link: str) -> bool:
             parts.pop()
         elif part not in ("", "."):
             parts.append(part)
+    if parts and "." in parts[-1]:                      # a file (a feed), not a page
+        return site.joinpath(*parts).is_file()
     path = site.joinpath(*parts) / "index.html" if parts else site / "index.html"
     return path.exists() and (not anchor or anchor in page(site, "/".join(parts)).ids)
 
 
 def test_every_effective_rule_has_a_faq_entry_on_its_page(built, export, kb):
     for j in export["jurisdictions"]:
-        parsed = page(built, j["url"])
+        parsed = page(built, check_url_of(j))
         jurisdiction = kb.jurisdictions[j["id"]]
         situations = {s.id: s for s in kb.situations}
         assert set(parsed.questions) == {f"faq-{r['id']}" for r in j["rules"]}, j["url"]
@@ -91,12 +94,12 @@ def test_every_effective_rule_has_a_faq_entry_on_its_page(built, export, kb):
             assert heading == jurisdiction.short_name + situations[rule["situation"]].question
         for link in parsed.links:
             if not link.startswith(("http:", "https:")):
-                assert resolves(built, j["url"], link), (j["url"], link)
+                assert resolves(built, check_url_of(j), link), (j["url"], link)
 
 
 def test_jurisdiction_json_ld_has_one_question_per_entry(built, export):
     for j in export["jurisdictions"]:
-        parsed = page(built, j["url"])
+        parsed = page(built, check_url_of(j))
         data = faq_page_data(parsed)
         names = [item["name"] for item in data["mainEntity"]]
         assert names == [text.strip() for text in parsed.questions.values()], j["url"]
@@ -117,11 +120,18 @@ def test_faq_page_general_questions_and_links(built, export):
     for link in parsed.links:
         if not link.startswith(("http:", "https:")):
             assert resolves(built, "faq", link), link
-    # Every generated entry of every jurisdiction is reachable from the FAQ page.
-    targets = {link for link in parsed.links if "#faq-" in link}
+    # Every generated entry of every jurisdiction is reachable from the FAQ page, through its provincial unit's page.
+    units = [link for link in parsed.links if link.startswith("../faq/") or (not link.startswith(("http", "..", "#"))
+                                                                            and link.rstrip("/").count("/") == 0)]
+    targets = set()
+    for unit in units:
+        unit_url = posixpath.normpath(posixpath.join("faq/", unit)) + "/"
+        if unit_url.startswith("faq/") and (built / unit_url / "index.html").exists():
+            targets |= {posixpath.normpath(posixpath.join(unit_url, t.split("#")[0])) + "/#" + t.split("#")[1]
+                        for t in page(built, unit_url).links if "#faq-" in t}
     for j in export["jurisdictions"]:
         for rule in j["rules"]:
-            assert any(t.endswith(f"{j['url']}#faq-{rule['id']}") for t in targets), (j["url"], rule["id"])
+            assert f"{check_url_of(j)}#faq-{rule['id']}" in targets, (j["url"], rule["id"])
 
 
 def test_general_answers_cite_sources_that_exist(built, export):
@@ -195,7 +205,7 @@ def _generated_answer(root: Path, out: Path, page_md: str, question_id: str, kb=
 
 
 def test_changing_a_rule_changes_the_faq_answer(data_copy, tmp_path):
-    page_md = "hunan/changsha/index.md"
+    page_md = "hunan/changsha/check/index.md"
     before_visible, before = _generated_answer(data_copy, tmp_path / "one", page_md, "faq-death")
     edit(data_copy, "policies/hunan/changsha.yaml", "    outcome: pay-heirs\n    summary: 参保人去世后，直系亲属可以办理销户，把个人账户余额提现。",
          "    outcome: heir-account\n    summary: 参保人去世后，余额转入继承人的医保个人账户。")
@@ -209,8 +219,8 @@ def test_changing_a_rule_changes_the_faq_answer(data_copy, tmp_path):
 def test_json_ld_cannot_be_closed_by_data(data_copy, tmp_path):
     hostile = "参保人去世后</script><script>alert(1)</script><!-- 余额 & 继承"
     kb = with_text(load(data_copy), "changsha", "death", lambda r: dataclasses.replace(r, summary=hostile))
-    _, answer = _generated_answer(data_copy, tmp_path / "out", "hunan/changsha/index.md", "faq-death", kb)
+    _, answer = _generated_answer(data_copy, tmp_path / "out", "hunan/changsha/check/index.md", "faq-death", kb)
     assert hostile in answer
-    text = (tmp_path / "out/docs/hunan/changsha/index.md").read_text(encoding="utf-8")
+    text = (tmp_path / "out/docs/hunan/changsha/check/index.md").read_text(encoding="utf-8")
     script = text[text.index('<script type="application/ld+json">'):]
     assert script.count("</script>") == 1 and "<script>" not in script and "<!--" not in script

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from helpers import (PAGE_BUDGET_KB, WIDTH, End, Question, build, build_flow, flow_data, load, page_html, url_of,
+from helpers import (PAGE_BUDGET_KB, WIDTH, End, Question, build, build_flow, flow_data, load, page_html, url_of, check_url_of,
                      with_text, wrap)
 
 PAGE_BUDGET = PAGE_BUDGET_KB * 1024       # gzipped bytes a city page may load, search index excluded
@@ -141,7 +141,7 @@ def test_every_branch_ends_in_an_outcome_and_no_node_is_unreachable(kb):
 def test_svg_on_every_page_shows_every_question_and_outcome(built, kb):
     for j in kb.jurisdictions.values():
         flow = build_flow(kb, j)
-        svg = svg_of(page_html(built, url_of(j)))
+        svg = svg_of(page_html(built, check_url_of(j)))
         shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
         for node_id, node in flow.nodes().items():
             assert node_id in shown, (j.id, node_id)
@@ -154,7 +154,7 @@ def test_svg_on_every_page_shows_every_question_and_outcome(built, kb):
 
 def test_labels_fit_their_boxes(built, kb):
     for j in kb.jurisdictions.values():
-        svg = svg_of(page_html(built, url_of(j)))
+        svg = svg_of(page_html(built, check_url_of(j)))
         width, height = svg.size
         for box in svg.boxes:
             rect = box["rect"]
@@ -169,24 +169,24 @@ def test_labels_fit_their_boxes(built, kb):
 def test_text_version_lists_the_same_flow(built, kb):
     for j in kb.jurisdictions.values():
         flow = build_flow(kb, j)
-        html = page_html(built, url_of(j))
+        html = page_html(built, check_url_of(j))
         start = html.index('id="flow-text"')
         text = html[start: html.index("<h2", start)]
         items = re.findall(r"<li>(.*?)</li>", text, re.S)
         assert len(items) == len(flow.questions) + 1, j.id
         for item, q in zip(items, flow.questions):
             end = flow.ends[q.yes]
-            assert q.label in item and end.name in item and f'href="#{end.effective.rule.id}"' in item
+            assert q.label in item and end.name in item and f'href="../#{end.effective.rule.id}"' in item   # the rule, on the place's own page
         assert flow.final.name in items[-1]
 
 
 def test_embedded_json_matches_the_flow_and_the_export(built, kb, export):
     for j in export["jurisdictions"]:
-        data = flow_json_of(page_html(built, j["url"]))
+        data = flow_json_of(page_html(built, check_url_of(j)))
         assert data == flow_data(build_flow(kb, kb.jurisdictions[j["id"]]))
         outcomes = {n.get("link"): n for n in data["nodes"].values() if n["kind"] == "outcome"}
         for rule in j["rules"]:
-            node = outcomes[f"#{rule['id']}"]
+            node = outcomes["../" * check_url_of(j).count("/") + rule["url"]]   # the rule, on the place's own page
             assert (node["outcome"], node["grade"], node["summary"]) == \
                 (rule["outcome_name"], rule["evidence"], rule["summary"])
             assert [c["about"].split("：“", 1)[1][:-1] for c in node["citations"]] == \
@@ -194,7 +194,7 @@ def test_embedded_json_matches_the_flow_and_the_export(built, kb, export):
 
 
 def test_city_page_loads_nothing_from_other_hosts_and_stays_small(built):
-    page = built / "hunan/changsha/index.html"
+    page = built / "hunan/changsha/check/index.html"          # the checker's page
     html = page.read_text(encoding="utf-8")
     loaded = re.findall(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]*)"', html)
     loaded += [href for tag in re.findall(r"<link\b[^>]*>", html)
@@ -249,7 +249,7 @@ def test_changing_a_rule_changes_the_flow(data_copy):
     assert flow.ends["o-death"].name == "转入继承人医保账户或用于其医疗费"
     assert flow.ends["o-death"].cash == "不能"
 
-    html = page_html(site, url_of(changsha_j))
+    html = page_html(site, check_url_of(changsha_j))
     assert '<script>alert("x")' not in html                     # the data cannot open a tag
     data = flow_json_of(html)
     assert data["start"] == "q-retirement"

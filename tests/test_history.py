@@ -170,7 +170,7 @@ def test_entered_change_shows_on_page_feed_and_export(data_copy):
     folded = page[page.index('<details class="rule-history">'):]
     folded = folded[:folded.index("</details>")]
     assert "早期版本" in folded and "测试更旧的规定乙" in folded and "&lt;b&gt;" in folded
-    assert "sources/#src-jiusong-changsha-death" in folded
+    assert "sources/hunan/#src-jiusong-changsha-death" in folded
 
     export = json.loads((site / "api/v1/policies.json").read_text(encoding="utf-8"))
     rule = next(r for j in export["jurisdictions"] if j["id"] == "changsha" for r in j["rules"] if r["id"] == "death")

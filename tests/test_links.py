@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, deadurls, load, render_pages, run_generator
+from helpers import ROOT, deadurls, load, render_pages, run_generator, urls
 
 
 def test_checked_in_dead_list_is_valid(kb):
@@ -47,12 +47,13 @@ def test_archived_copy_is_shown_next_to_a_dead_link(data_copy, kb):
     listed.parent.mkdir(parents=True, exist_ok=True)
     listed.write_text(f"dead:\n  - url: {source.url}\n    archived: https://archive.example/web/{source.id}\n"
                       "    checked: 2026-01-01\n", encoding="utf-8")
-    page = render_pages(load(data_copy))["sources.md"]
+    pages = render_pages(load(data_copy))
+    page = pages[urls.source_page(source.id)]          # the sources page of the unit that declares it
     entry = page.split(f"{{#src-{source.id}}}")[1].split("\n## ")[0]
     assert f'href="https://archive.example/web/{source.id}"' in entry
     assert "原网址已失效" in entry
     assert page.count("原网址已失效") == 1
-    assert "原网址已失效" not in render_pages(kb)["sources.md"]
+    assert "原网址已失效" not in render_pages(kb)[urls.source_page(source.id)]
 
 
 class _Quiet(SimpleHTTPRequestHandler):

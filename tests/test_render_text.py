@@ -79,7 +79,7 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-PAGES = ("hunan/changsha/index.md", "sources.md")
+PAGES = ("hunan/changsha/index.md", "hunan/changsha/check/index.md", "sources/hunan/index.md")
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .entities import Jurisdiction
 
 HOME = "index.md"
-SOURCES = "sources.md"
+SOURCES = "sources/index.md"        # the index of the per-province sources pages (URL sources/, as before)
 ABOUT = "about.md"                  # hand-written, in content/
 CONTRIBUTING = "contributing.md"
 FAQ = "faq/index.md"
@@ -66,6 +66,57 @@ def place_url(j: Jurisdiction, adcode: str | None = None) -> str:
     return f"{url(page(j))}?{PLACE_QUERY}={adcode}#{UNCOVERED_ANCHOR}"
 
 
+def check(j: Jurisdiction) -> str:
+    """A jurisdiction's 一问一答 page: the checker, the flowchart with its text version, the questions."""
+    return page(j)[:-len("index.md")] + "check/index.md"
+
+
+def numbered(first: str, number: int) -> str:
+    """Page `number` (1-based) of a paginated page whose first page is `first` (…/index.md)."""
+    return first if number == 1 else first[:-len("index.md")] + f"{number}/index.md"
+
+
+def compare_group(group_id: str, number: int = 1) -> str:
+    """The comparison table of one provincial unit (its cities × situations), page `number`."""
+    return numbered(f"compare/in/{group_id}/index.md", number)
+
+
+def situation_group(situation_id: str, group_id: str) -> str:
+    """One situation in one provincial unit: each place's rule with its summary and sources."""
+    return f"compare/{situation_id}/{group_id}/index.md"
+
+
+def faq_group(group_id: str) -> str:
+    """The generated questions of the places of one provincial unit."""
+    return f"faq/{group_id}/index.md"
+
+
+def changes(number: int = 1) -> str:
+    """Page `number` of what changed, newest first (the Atom feed carries the full list)."""
+    return numbered(CHANGES, number)
+
+
+# Sources are listed per provincial unit. Which unit lists a source depends on the data (the file
+# that declares it), so the pages stage registers it once per build with place_sources().
+_source_group: dict[str, tuple[str, int]] = {}
+
+
+def place_sources(groups: dict[str, tuple[str, int]]) -> None:
+    """Register source id → (the provincial unit whose sources pages list it, the page number)."""
+    _source_group.clear()
+    _source_group.update(groups)
+    source_page.cache_clear()
+
+
+def sources_group(group_id: str, number: int = 1) -> str:
+    return numbered(f"sources/{group_id}/index.md", number)
+
+
+@lru_cache(maxsize=65536)
+def source_page(source_id: str) -> str:
+    return sources_group(*_source_group[source_id])
+
+
 def feed(j: Jurisdiction) -> str:
     return f"feeds/{j.id}.xml"
 
@@ -90,6 +141,7 @@ change_anchor = _anchor("change-{}-{}-{}")  # a change on the what-changed page:
 RESEARCH_ANCHOR = "research"               # 我们查过什么, on a jurisdiction page
 UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use
 term_anchor = _anchor("term-{}")           # a term on the glossary page (its id: g1, g2, … in file order)
+group_anchor = _anchor("in-{}")            # a provincial unit's part of an index page
 
 
 # -- forms ---------------------------------------------------------------------------------
@@ -141,7 +193,13 @@ class Here:
         return link(self.here, page(j), rule_anchor(rule_id))
 
     def source(self, source_id: str) -> str:
-        return link(self.here, SOURCES, source_anchor(source_id))
+        return link(self.here, source_page(source_id), source_anchor(source_id))
+
+    def source_href(self, source_id: str) -> str:
+        return href(self.here, source_page(source_id), source_anchor(source_id))
+
+    def check(self, j: Jurisdiction, anchor: str | None = None) -> str:
+        return link(self.here, check(j), anchor)
 
     def situation(self, situation_id: str) -> str:
         return link(self.here, situation(situation_id))

@@ -1,10 +1,10 @@
 """Markdown out: every page of the site, written from the model through Jinja templates.
 
 markup        escaping (md, attr), the one Jinja environment, render_page(), plain-text citations
-jurisdiction  one page per jurisdiction, the sources page, the home page
+jurisdiction  one page per jurisdiction and its check page, the sources pages, the home page
 flowchart     the flow as an inline SVG and as JSON for the checker
 faq           questions from the rules + policies/faq.yaml, FAQPage JSON-LD
-compare       comparison table and per-situation pages
+compare       comparison tables per provincial unit, per-situation pages
 claims        the 网传说法核查 page (claims are never rules)
 reports       what changed, data quality
 finder        home-page city finder (pinyin at build time)
@@ -16,15 +16,15 @@ templates/ holds the page templates; partials start with "_".
 """
 from __future__ import annotations
 
-from ..model import KnowledgeBase
+from ..model import KnowledgeBase, urls
 from .claims import claims_pages
 from .compare import compare_nav, compare_pages
 from .contributing import contributing_page
-from .faq import faq_pages
+from .faq import faq_nav, faq_pages
 from .glossary import glossary_pages
-from .jurisdiction import core_pages
+from .jurisdiction import core_pages, off_nav, source_places, sources_nav
 from .map import map_pages
-from .reports import report_pages
+from .reports import changes_nav, report_pages
 
 PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, claims_pages, glossary_pages,
              contributing_page]
@@ -33,9 +33,11 @@ PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, clai
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated page: {page file inside docs/: Markdown}."""
     pages: dict[str, str] = {}
+    # Which page lists each source depends on the data: registered before any page cites one.
+    urls.place_sources(source_places(kb))
     for producer in PRODUCERS:
         pages.update(producer(kb))
     return pages
 
 
-__all__ = ["compare_nav", "render_pages"]
+__all__ = ["changes_nav", "compare_nav", "faq_nav", "off_nav", "render_pages", "sources_nav"]

@@ -79,12 +79,32 @@ def entries_json_ld(entries: list[Entry]) -> str:
     return json_ld((e.question, e.answer) for e in entries)
 
 
+def faq_nav(kb: KnowledgeBase) -> dict:
+    return {"常见问题": [urls.FAQ] + [{g.name: urls.faq_group(g.id)} for g in kb.top_level()]}
+
+
 def faq_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """The national FAQ page."""
+    """The FAQ page (general questions, and an index of the places' questions by provincial unit),
+    and one page per provincial unit listing its places' questions (at national scale one list
+    of every place's questions is thousands of elements)."""
     questions = kb.questions
-    page = render_page(
-        "faq.md.j2", urls.FAQ, questions=questions,
-        by_jurisdiction=[(j, jurisdiction_entries(kb, j)) for j in kb.jurisdictions.values()],
-        local_rules={s.id: local_rules(kb, s) for q in questions for s in q.situations},
+    members: dict[str, list[Jurisdiction]] = {g.id: [] for g in kb.top_level()}
+    for j in kb.jurisdictions.values():
+        members[kb.group_of(j).id].append(j)
+    groups = [(kb.jurisdictions[g], places) for g, places in members.items()]
+    pages = {urls.faq_group(group.id): render_page(
+        "faq_group.md.j2", urls.faq_group(group.id), group=group,
+        by_jurisdiction=[(j, jurisdiction_entries(kb, j)) for j in places]) for group, places in groups}
+    pages[urls.FAQ] = render_page(
+        "faq.md.j2", urls.FAQ, questions=questions, groups=groups,
+        local_counts={s.id: _counts(local_rules(kb, s)) for q in questions for s in q.situations},
         json_ld=json_ld((q.question, general_answer(q)) for q in questions))
-    return {urls.FAQ: page}
+    return pages
+
+
+def _counts(entries: list[Entry]) -> dict[str, int]:
+    """How many places write their own rule for a situation, by outcome (short name)."""
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[e.rule.outcome.short] = counts.get(e.rule.outcome.short, 0) + 1
+    return counts

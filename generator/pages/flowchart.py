@@ -134,17 +134,23 @@ def layout(flow: Flow) -> tuple[list[Box], list[tuple[tuple[float, float], tuple
         arrows.append(((SPINE, y), (SPINE, question.y), ""))
         end = flow.ends[q.yes]
         outcome = _box(end.id, END_X, question.y + question.h + GAP, WIDTH - END_X - 4, _end_parts(end),
-                       CASH[end.cash]["kind"], f"#{urls.rule_anchor(end.effective.rule.id)}")
+                       CASH[end.cash]["kind"], _rule_href(flow, end.effective.rule.id))
         arrows.append(((YES_X, question.y + question.h), (YES_X, outcome.y), "是"))
         boxes += [question, outcome]
         y = outcome.y + outcome.h
         arrows.append(((SPINE, question.y + question.h), (SPINE, y), "否"))   # continues below
     final = flow.final
     last = _box(final.id, 4, y + GAP, WIDTH - 8, _end_parts(final), CASH[final.cash]["kind"],
-                f"#{urls.rule_anchor(final.effective.rule.id)}" if final.effective else f"#{FLOW_TEXT}")
+                _rule_href(flow, final.effective.rule.id) if final.effective else f"#{FLOW_TEXT}")
     arrows.append(((SPINE, y), (SPINE, last.y), ""))
     boxes.append(last)
     return boxes, arrows, last.y + last.h + 4
+
+
+def _rule_href(flow: Flow, rule_id: str) -> str:
+    """The flow is shown on the jurisdiction's check page; its outcomes link to the rules on the main page."""
+    j = flow.jurisdiction
+    return urls.href(urls.check(j), urls.page(j), urls.rule_anchor(rule_id))
 
 
 def svg(flow: Flow) -> str:
@@ -209,16 +215,16 @@ def _end_data(end: End, flow: Flow, here: str) -> dict:
         "steps": list(rule.steps),
         "where": [{"type": p.type, "name": p.name, "note": p.note} for p in rule.where],
         "time_limit": rule.time_limit,
-        "link": f"#{urls.rule_anchor(rule.id)}",
+        "link": _rule_href(flow, rule.id),
         "citations": [{"title": c.source.title, "about": c.describe("about"),
-                       "source_link": urls.href(here, urls.SOURCES, urls.source_anchor(c.source.id)),
+                       "source_link": urls.href(here, urls.source_page(c.source.id), urls.source_anchor(c.source.id)),
                        "url": c.source.url} for c in rule.citations],
     })
     return data
 
 
 def flow_data(flow: Flow) -> dict:
-    here = urls.page(flow.jurisdiction)
+    here = urls.check(flow.jurisdiction)
     nodes: dict[str, dict] = {}
     for q in flow.questions:
         nodes[q.id] = {"kind": "question", "label": q.label, "question": q.situation.question,

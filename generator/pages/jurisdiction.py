@@ -1,4 +1,4 @@
-"""The core pages: one per jurisdiction, the sources page and the home page."""
+"""The core pages: one per jurisdiction with its check page, the sources pages and the home page."""
 from __future__ import annotations
 
 from ..model import Jurisdiction, KnowledgeBase, urls
@@ -7,7 +7,7 @@ from ..model.places import served_by
 from ..model.vocabulary import CASH_ORDER
 from . import faq, flowchart
 from .finder import finder_json
-from .markup import render_page
+from .markup import render_page, script_json
 
 
 def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
@@ -20,32 +20,98 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
 
 def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = None) -> str:
     """served: the places without a page of their own that this page serves (model.places.served_by)."""
-    flow = build_flow(kb, j)
-    entries = faq.jurisdiction_entries(kb, j)
     return render_page(
         "jurisdiction.md.j2", urls.page(j), j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
-        flow=flow, flow_svg=flowchart.svg(flow), flow_json=flowchart.data_json(flow),
-        faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries),
         served=served or [], provincial_names=kb.provincial_names)
 
 
-def sources_page(kb: KnowledgeBase) -> str:
-    rows = [{"source": s, "rules": kb.rules_citing(s), "archived": kb.archived.get(s.url) if s.url else None,
-             "claims": [(c, kb.jurisdictions[c.jurisdiction_id]) for c in kb.claims_citing(s)]}
-            for s in kb.sources.values()]
-    return render_page("sources.md.j2", urls.SOURCES, rows=rows)
+def check_page(kb: KnowledgeBase, j: Jurisdiction) -> str:
+    """The checker, the flowchart with its text version and the questions: a page of their own, so
+    the jurisdiction page a reader opens first carries only the answer and the rules."""
+    flow = build_flow(kb, j)
+    entries = faq.jurisdiction_entries(kb, j)
+    return render_page(
+        "check.md.j2", urls.check(j), j=j, flow=flow, flow_svg=flowchart.svg(flow),
+        flow_json=flowchart.data_json(flow), faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries))
+
+
+SOURCES_PER_PAGE = 40   # about 25 elements a source: a unit's sources pages stay under 1,400 elements
+
+
+def source_groups(kb: KnowledgeBase) -> dict[str, list[list]]:
+    """Provincial unit id → its sources (declared in its own file or its cities' files), in pages."""
+    groups: dict[str, list] = {g.id: [] for g in kb.top_level()}
+    national = next(iter(kb.jurisdictions.values()))      # display order starts with the nation
+    for s in kb.sources.values():
+        home = kb.jurisdictions.get(s.defined_in, national)     # a source of glossary.yaml: listed with the nation's
+        groups[kb.group_of(home).id].append(s)
+    return {g: [found[i:i + SOURCES_PER_PAGE] for i in range(0, len(found), SOURCES_PER_PAGE)] or [[]]
+            for g, found in groups.items()}
+
+
+def source_places(kb: KnowledgeBase) -> dict[str, tuple[str, int]]:
+    """Source id → (unit, page number): where each source is listed."""
+    return {s.id: (g, n) for g, parts in source_groups(kb).items() for n, part in enumerate(parts, 1) for s in part}
+
+
+def sources_nav(kb: KnowledgeBase) -> dict:
+    groups = source_groups(kb)
+    entries = []
+    for g in kb.top_level():
+        pages = [urls.sources_group(g.id, n) for n in range(1, len(groups[g.id]) + 1)]
+        entries.append({g.name: pages[0] if len(pages) == 1
+                        else [pages[0]] + [{f"第 {n} 页": p} for n, p in enumerate(pages[1:], 2)]})
+    return {"来源清单": [urls.SOURCES] + entries}
+
+
+def off_nav(kb: KnowledgeBase) -> list[str]:
+    """Pages reached from their place's page, not from the menu: a section per city would make every
+    city page's menu heavier (the check page links back to its place)."""
+    return [urls.check(j) for j in kb.jurisdictions.values()]
+
+
+def sources_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """One sources page per provincial unit, and sources/ as their index.
+
+    sources/ used to list every source (#src-<id>); the index sends such old links on to the page
+    that lists the source now, so every address published before keeps working."""
+    groups = source_groups(kb)
+    urls.place_sources(source_places(kb))
+    pages = {}
+    for group_id, parts in groups.items():
+        pager = [urls.sources_group(group_id, n) for n in range(1, len(parts) + 1)]
+        for number, sources in enumerate(parts, 1):
+            rows = [{"source": s, "rules": kb.rules_citing(s), "archived": kb.archived.get(s.url) if s.url else None,
+                     "claims": [(c, kb.jurisdictions[c.jurisdiction_id]) for c in kb.claims_citing(s)]}
+                    for s in sources]
+            here = urls.sources_group(group_id, number)
+            pages[here] = render_page("sources.md.j2", here, rows=rows, group=kb.jurisdictions[group_id],
+                                      number=number, pager=pager)
+    index = [(kb.jurisdictions[g], sum(len(part) for part in parts)) for g, parts in groups.items()]
+    moved = {urls.source_anchor(s.id): urls.href(urls.SOURCES, urls.source_page(s.id), urls.source_anchor(s.id))
+             for parts in groups.values() for part in parts for s in part}
+    pages[urls.SOURCES] = render_page("sources_index.md.j2", urls.SOURCES, groups=index, moved_json=script_json(moved))
+    return pages
+
+
+HOME_LINKS = 150   # the home page names every place while they fit; beyond that, the provinces (which list their cities)
 
 
 def home_page(kb: KnowledgeBase) -> str:
     groups = [(j, kb.members(j)) for j in kb.top_level()]
-    return render_page("home.md.j2", urls.HOME, groups=groups, finder_json=finder_json(kb))
+    if len(kb.jurisdictions) > HOME_LINKS:
+        groups = [(j, []) for j, _ in groups]
+    return render_page("home.md.j2", urls.HOME, groups=groups, finder_json=finder_json(kb),
+                       counts={j.id: len(kb.members(j)) for j in kb.top_level()})
 
 
 def core_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every jurisdiction page, the sources page and the home page: {page file: Markdown}."""
     served = served_by(kb)
-    pages = {urls.page(j): jurisdiction_page(kb, j, served.get(j.id)) for j in kb.jurisdictions.values()}
-    pages[urls.SOURCES] = sources_page(kb)
+    pages = sources_pages(kb)          # first: it registers which page lists each source
+    for j in kb.jurisdictions.values():
+        pages[urls.page(j)] = jurisdiction_page(kb, j, served.get(j.id))
+        pages[urls.check(j)] = check_page(kb, j)
     pages[urls.HOME] = home_page(kb)
     return pages

@@ -23,7 +23,7 @@ from ..export import export_files
 from ..load import load_knowledge_base
 from ..model import KnowledgeBase, urls
 from ..model.dates import date_range
-from ..pages import compare_nav, render_pages
+from ..pages import changes_nav, compare_nav, faq_nav, off_nav, render_pages, sources_nav
 from . import BuildError
 from .compact import compact_site
 from .search import refine_index, search_dictionary
@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
-EXTRA_NAV: list = [compare_nav, {"地图": urls.MAP}, {"常见问题": urls.FAQ}, {"最近变化": urls.CHANGES},
-                   {"数据质量": urls.QUALITY}, {"网传说法核查": urls.CLAIMS},
+EXTRA_NAV: list = [compare_nav, {"地图": urls.MAP}, faq_nav, changes_nav, {"数据质量": urls.QUALITY},
+                   {"网传说法核查": urls.CLAIMS},
                    lambda kb: {"术语表": urls.GLOSSARY} if kb.glossary else None, {"参与维护": urls.CONTRIBUTING}]
 
 
@@ -44,7 +44,7 @@ def navigation(kb: KnowledgeBase, content_pages: list[str]) -> list:
         cities = kb.members(j)
         nav.append({j.name: [urls.page(j)] + [{c.name: urls.page(c)} for c in cities] if cities else urls.page(j)})
     nav += [e for e in (entry(kb) if callable(entry) else entry for entry in EXTRA_NAV) if e]
-    nav.append({"来源清单": urls.SOURCES})
+    nav.append(sources_nav(kb))
     nav += content_pages
     return nav
 
@@ -59,9 +59,11 @@ def _content_title(path: Path) -> str:
     return path.stem
 
 
-def _sync(files: dict[str, str | bytes], target: Path) -> None:
-    """Make target hold exactly these files; unchanged files are left untouched (quiet live preview)."""
+def _sync(files: dict[str, str | bytes], target: Path) -> list[str]:
+    """Make target hold exactly these files; unchanged files are left untouched, so the live preview
+    rebuilds only the pages whose Markdown changed. Returns the files written or removed."""
     target.mkdir(parents=True, exist_ok=True)
+    changed = []
     for relative, content in files.items():
         path = target / relative
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -69,16 +71,21 @@ def _sync(files: dict[str, str | bytes], target: Path) -> None:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+        changed.append(relative)
     wanted = {(target / r).resolve() for r in files}
     for path in sorted(target.rglob("*"), reverse=True):
         if path.is_file() and path.resolve() not in wanted:
+            changed.append(path.relative_to(target).as_posix())
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return changed
 
 
-def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None) -> Path:
-    """Validate the data and write the docs tree and MkDocs config. Returns the config path.
+def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None,
+             changed: list[str] | None = None) -> Path:
+    """Validate the data and write the docs tree and MkDocs config. Returns the config path;
+    `changed`, if given, receives the docs files written or removed (the preview rebuilds those).
 
     Raises DataError (from validation) before anything is written.
     """
@@ -96,7 +103,9 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
             files[relative] = path.read_bytes()
             if path.suffix == ".md":
                 content_nav.append({_content_title(path): relative})
-    _sync(files, out / "docs")
+    written = _sync(files, out / "docs")
+    if changed is not None:
+        changed.extend(written)
 
     config["docs_dir"] = str((out / "docs").resolve())
     config["site_dir"] = str((out / "site").resolve())
@@ -111,6 +120,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
         (("首页（按城市查）", urls.HOME), ("各地对比", urls.COMPARE), ("常见问题", urls.FAQ),
                               ("术语表", urls.GLOSSARY))
         if target != urls.GLOSSARY or kb.glossary]
+    config["not_in_nav"] = "\n".join("/" + page for page in off_nav(kb))   # linked from their place's page
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
     for index, plugin in enumerate(config.get("plugins", [])):

@@ -1,0 +1,116 @@
+"""Live preview that rebuilds only what changed (python -m generator serve, make serve).
+
+After a maintainer saves a file, the data is checked and every page regenerated in memory;
+generate() writes only the Markdown files whose content changed (build._sync), and MkDocs
+rebuilds only those pages (its dirty build: a page is rebuilt when its Markdown is newer than
+its HTML). What a dirty build gets wrong is handled here:
+  * navigation: when the generated navigation or the set of pages changes (a place added,
+    renamed or removed), every page is rebuilt, so every page's menu is right;
+  * search: MkDocs indexes only the pages it rebuilt; the index of the last build is kept and
+    the rebuilt pages' entries replace theirs.
+A failed edit (data error, MkDocs error) leaves the last good preview in place: nothing is
+written before the data passes its checks. The preview is served from build/preview/, with
+MkDocs' own live-reload server, and is never the published site (python -m generator build).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+
+from ..load import DataError, load_knowledge_base
+from . import BuildError
+from .build import ROOT, generate
+
+WATCHED = ("policies", "content", "data", "generator/pages/templates")
+SEARCH_INDEX = "search/search_index.json"
+
+
+class Preview:
+    """One preview site, rebuilt in this process so MkDocs, Jinja and jieba stay loaded."""
+
+    def __init__(self, root: Path = ROOT, out: Path | None = None):
+        self.root = root
+        self.out = out or root / "build"
+        self.site = self.out / "preview"
+        self.nav: str | None = None          # the generated config last built in full
+        self.search: list[dict] | None = None
+
+    def rebuild(self) -> list[str]:
+        """Regenerate and rebuild what changed. Returns the page files rebuilt (all of them after a full build).
+
+        Raises DataError or BuildError and leaves the preview as it was.
+        """
+        from mkdocs.config import load_config
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.exceptions import MkDocsException
+
+        changed: list[str] = []
+        config_path = generate(self.root, self.out, load_knowledge_base(self.root), changed=changed)
+        config_text = config_path.read_text(encoding="utf-8")
+        pages = [c for c in changed if c.endswith(".md")]
+        full = config_text != self.nav or self.search is None or not (self.site / SEARCH_INDEX).exists()
+        if not full and not changed:
+            return []
+        config = load_config(str(config_path), site_dir=str(self.site))
+        config.strict = False                 # a preview shows the page even with a broken link; build is strict
+        try:
+            mkdocs_build(config, dirty=not full)
+        except MkDocsException as error:
+            raise BuildError(f"MkDocs 构建失败，预览保持上一版：\n{error}") from error
+        index_path = self.site / SEARCH_INDEX
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        if full:
+            self.nav = config_text
+        else:                                 # the index holds the rebuilt pages only: merge it into the last one
+            rebuilt = {_page_url(entry["location"]) for entry in index["docs"]}
+            rebuilt |= {_url(p) for p in pages}
+            index["docs"] = [e for e in self.search if _page_url(e["location"]) not in rebuilt] + index["docs"]
+            index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        self.search = index["docs"]
+        return pages if not full else ["*"]
+
+
+def _page_url(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def _url(page: str) -> str:
+    from ..model import urls
+    return urls.url(page)
+
+
+def serve(root: Path, address: str) -> int:
+    """Build the preview once, then serve it and rebuild what changed whenever a watched file is saved."""
+    from mkdocs.livereload import LiveReloadServer
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    # The dirty build warns that menus may be stale; Preview.rebuild() rebuilds every page when they change.
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    preview = Preview(root)
+    preview.rebuild()                           # a data error here ends the command (nothing to show yet)
+
+    def builder() -> None:
+        start = time.perf_counter()
+        try:
+            rebuilt = preview.rebuild()
+        except (DataError, BuildError) as error:
+            print(f"数据有错误，预览保持上一版：\n{error}", flush=True)
+            return
+        shown = "全部页面" if rebuilt == ["*"] else f"{len(rebuilt)} 个页面"
+        print(f"已更新{shown}（{time.perf_counter() - start:.1f} 秒）。", flush=True)
+
+    host, _, port = address.rpartition(":")
+    server = LiveReloadServer(builder=builder, host=host or "127.0.0.1", port=int(port), root=str(preview.site))
+    for folder in WATCHED:
+        if (root / folder).exists():
+            server.watch(str(root / folder))
+    print(f"预览：{server.url}（改动数据后只重建变化的页面；按 Ctrl+C 结束）", flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
