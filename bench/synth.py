@@ -119,7 +119,14 @@ class _Writer:
                               **({"locator": f"第{self.rng.randint(1, 40)}条"} if self.rng.random() < 0.6 else {})}
                              for s in cited]
         if self.history_schema is not None:
-            rule["history"] = self.history(rule)
+            rule["history"] = self.history(rule)        # earlier versions keep plain-text conditions
+        for key in ("conditions", "materials", "steps"):      # every statement cites a quote of the rule
+            if key in rule:
+                rule[key] = [{"text": text, "cite": [str(self.rng.randint(1, len(cited)))]} for text in rule[key]]
+        for place in rule["where"]:
+            place["cite"] = ["1"]
+        if "time_limit" in rule:
+            rule["time_limit"] = {"text": rule["time_limit"], "cite": ["1"]}
         return rule
 
     def history(self, rule: dict) -> list:

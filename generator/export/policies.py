@@ -70,6 +70,7 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
                 "evidence": effective.rule.evidence,
                 "inherited_from": effective.inherited_from.id if effective.inherited_from else None,
                 "url": urls.url(urls.page(j), urls.rule_anchor(effective.rule.id)),
+                **effective.rule.statements(),
                 "effective_from": effective.rule.effective_from,
                 "last_verified": effective.rule.last_verified,
                 "citations": _citations(effective.rule.citations),
@@ -109,7 +110,8 @@ def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
 
 CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situation", "situation_name",
               "outcome", "outcome_name", "evidence", "summary", "inherited_from", "url", "effective_from",
-              "last_verified", "source_ids", "document_numbers", "source_urls"]
+              "last_verified", "conditions", "materials", "steps", "where", "time_limit", "source_ids",
+              "document_numbers", "source_urls"]
 
 
 def rules_csv(kb: KnowledgeBase, records: list[dict]) -> str:
@@ -133,6 +135,9 @@ def rules_csv(kb: KnowledgeBase, records: list[dict]) -> str:
                 **{key: rule[key] for key in ("situation", "situation_name", "outcome", "outcome_name",
                                               "evidence", "summary", "inherited_from", "url",
                                               "effective_from", "last_verified")},
+                **{key: joined(item["text"] if "text" in item else f"{item['type']}：{item['name']}"
+                               for item in rule[key]) for key in ("conditions", "materials", "steps", "where")},
+                "time_limit": rule["time_limit"]["text"] if rule["time_limit"] else None,
                 "source_ids": joined(s.id for s in cited),
                 "document_numbers": joined(s.document_number for s in cited),
                 "source_urls": joined(s.url for s in cited),

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Place, Rule, RuleVersion, SeenIn,
-                     Situation, Source)
+                     Service, Situation, Source, Statement)
 from ..model.dates import date_range
 from ..model.vocabulary import LEVEL_ORDER, LEVELS, SOURCE_CLASSES
 from . import questions, schema, textcheck
@@ -21,6 +21,10 @@ from .yamlfile import LoadedFile, load
 VOCABULARY_FILE = "vocabulary.yaml"
 FAQ_FILE = "faq.yaml"           # general questions, see questions.py; not a jurisdiction
 CLAIMS_FILE = "claims.yaml"          # 网传说法核查: not a jurisdiction file
+# What a rule (or a service block) says, statement by statement; each carries `cite` numbers.
+RULE_STATEMENTS = {"conditions": "list", "materials": "list", "steps": "list", "where": "places",
+                   "time_limit": "one", "proxy": "one", "payout": "one", "fees": "one"}
+SERVICE_STATEMENTS = {"channels": "places", "address": "one", "hours": "one", "phone": "one"}
 
 
 class Checker:
@@ -188,21 +192,50 @@ class Checker:
                 if situation is None or outcome is None:
                     continue
                 used[situation.id] = index
+                said = self.statements(loaded, path, item, len(item["citations"]))
                 rules.append(Rule(
                     jurisdiction_id=data["id"], situation=situation, outcome=outcome,
-                    summary=item["summary"], conditions=tuple(item.get("conditions", ())),
-                    materials=tuple(item.get("materials", ())), steps=tuple(item.get("steps", ())),
-                    where=tuple(Place(p["type"], p["name"], p.get("note")) for p in item.get("where", ())),
-                    time_limit=item.get("time_limit"), notes=tuple(item.get("notes", ())),
+                    summary=item["summary"], notes=tuple(item.get("notes", ())),
                     effective_from=item.get("effective_from"), last_verified=verified_text,
-                    citations=tuple(citations), history=history))
+                    citations=tuple(citations), history=history, **said))
+            service = None
+            if "service" in data:
+                block = data["service"]
+                said = self.statements(loaded, ("service",), block, len(block["citations"]), SERVICE_STATEMENTS)
+                service = Service(notes=tuple(block.get("notes", ())), citations=tuple(self.collect_citations(
+                    loaded, ("service",), block["citations"], sources)), **said)
             jurisdiction = Jurisdiction(
                 id=data["id"], name=data["name"], short_name=data.get("short_name", data["name"]),
                 level=LEVELS[data["level"]], parent_id=data.get("parent"),
                 last_verified=data.get("last_verified"), notes=tuple(data.get("notes", ())),
-                rules=tuple(rules), file=loaded.shown)
+                rules=tuple(rules), file=loaded.shown, service=service)
             result.append((jurisdiction, loaded))
         return result
+
+    def statements(self, loaded, path, item, count: int, fields=RULE_STATEMENTS) -> dict:
+        """The cited statements of a rule (or service block) as model objects.
+
+        Each `cite` number must name one of the item's `count` citations (1-based, as the
+        footnotes read); the schema already refused a statement without `cite`."""
+        def cites(node, where) -> tuple[int, ...]:
+            numbers = tuple(int(number) for number in node["cite"])     # the schema allowed digits only
+            for index, number in enumerate(numbers):
+                if number > count:
+                    self.report(loaded, where + ("cite", index), f"依据编号 {number} 超出范围：这里只有 {count} 条引用"
+                                f"（citations），编号从 1 数到 {count}")
+            return numbers
+
+        said: dict = {}
+        for key, kind in fields.items():
+            value = item.get(key)
+            if kind == "list":
+                said[key] = tuple(Statement(s["text"], cites(s, path + (key, i))) for i, s in enumerate(value or ()))
+            elif kind == "places":
+                said[key] = tuple(Place(p["type"], p["name"], p.get("note"), cites(p, path + (key, i)))
+                                  for i, p in enumerate(value or ()))
+            else:
+                said[key] = Statement(value["text"], cites(value, path + (key,))) if value else None
+        return said
 
     def collect_citations(self, loaded, path, citations, sources, verified=None, verified_path=None) -> list[Citation]:
         """Resolve every citation at path + ('citations', i); report missing sources.

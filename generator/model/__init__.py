@@ -9,7 +9,7 @@ quality     figures about the data itself
 flow        the "can I take the money out?" question graph of one jurisdiction
 """
 from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, Jurisdiction, KnowledgeBase, Outcome,
-                       Place, Rule, RuleVersion, SeenIn, Situation, Source)
+                       Place, Rule, RuleVersion, SeenIn, Service, Situation, Source, Statement)
 
 __all__ = ["Citation", "Claim", "EffectiveRule", "GeneralQuestion", "Jurisdiction", "KnowledgeBase", "Outcome",
-           "Place", "Rule", "RuleVersion", "SeenIn", "Situation", "Source"]
+           "Place", "Rule", "RuleVersion", "SeenIn", "Service", "Situation", "Source", "Statement"]

@@ -58,6 +58,7 @@ def _anchor(pattern: str):
 
 rule_anchor = _anchor("{}")                # one rule per situation per jurisdiction: the situation id
 rule_sources_anchor = _anchor("{}-sources")  # a rule's 依据 list
+citation_anchor = _anchor("{}-cite-{}")    # one quote in a 依据 list: rule id (or "service"), footnote number
 source_anchor = _anchor("src-{}")          # a source on the sources page
 claim_anchor = _anchor("claim-{}")         # a claim on the claims page
 faq_anchor = _anchor("faq-{}")             # the generated question about a situation, on a jurisdiction page
