@@ -81,3 +81,36 @@ def test_xuchang_says_no_city_rule_was_found(export, kb):
     assert any("未查到" in note for note in xuchang.notes)
     for effective in kb.effective_rules(xuchang):
         assert effective.rule.situation.id != "emergency" or effective.rule.outcome.cash != "能"
+
+
+STATEMENT_LISTS = ("conditions", "materials", "steps", "where")
+STATEMENT_ONES = ("time_limit", "proxy", "payout", "fees")
+
+
+def _statements(rule: dict):
+    for key in STATEMENT_LISTS:
+        assert isinstance(rule[key], list), (rule["url"], key)
+        for index, item in enumerate(rule[key]):
+            yield f"{key}[{index}]", item
+    for key in STATEMENT_ONES:
+        if rule[key] is not None:
+            yield key, rule[key]
+
+
+def test_every_statement_of_every_own_rule_cites_its_rule(export):
+    """Issue 11: each condition, material, step, place and time limit names ≥ 1 of its rule's
+    citations, as a 0-based index into that rule's `citations`."""
+    counted = 0
+    for j in export["jurisdictions"]:
+        for rule in j["rules"]:
+            assert isinstance(rule["notes"], list) and ("time_limit" in rule)
+            for where, item in _statements(rule):
+                assert item["citations"], (rule["url"], where)
+                assert all(isinstance(i, int) and 0 <= i < len(rule["citations"]) for i in item["citations"]), (
+                    rule["url"], where, item["citations"])
+                if "type" in item:
+                    assert set(item) == {"type", "name", "note", "citations"}
+                else:
+                    assert set(item) == {"text", "citations"} and item["text"]
+                counted += rule["inherited_from"] is None
+    assert counted > 50
