@@ -61,7 +61,8 @@ def test_export_contract_shape(export):
                 assert set(citation) == {"source", "locator", "quote"}
     for source in export["sources"]:
         assert set(source) == {"id", "title", "class", "issuer", "document_number", "issued",
-                               "url", "official_copy", "retrieved"}
+                               "url", "official_copy", "retrieved", "excerpt_url"}
+        assert (source["excerpt_url"] is not None) >= (source["url"] is not None), source["id"]
         assert source["class"] in {"official", "media", "third-party"}
 
 

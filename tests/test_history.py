@@ -29,7 +29,7 @@ def set_history(root: Path, relative: str, situation: str, history: list, effect
     return path
 
 
-def version(until, summary, outcome="no-cash", since=None, source="jiusong-changsha-death", quote="测试摘录"):
+def version(until, summary, outcome="no-cash", since=None, source="jiusong-changsha-death", quote="参保人员过世后,直系亲属或所在单位应办理终止参保手续"):
     v = {"outcome": outcome, "summary": summary}
     if since:
         v["effective_from"] = since

@@ -139,3 +139,15 @@ def test_changsha_statements_link_to_their_quotes(built, kb):
             assert links == [f"{rule.id}-cite-{n}" for n in said.cites], (rule.id, said.text, links)
             for anchor in links:
                 assert f'id="{anchor}"' in sources, (rule.id, anchor)
+
+
+def test_excerpts_are_published_and_linked(built, export):
+    """Each source with a URL has its archived excerpt at its excerpt_url, linked from the sources page."""
+    sources_page = (built / "sources/index.html").read_text(encoding="utf-8")
+    with_url = [s for s in export["sources"] if s["url"]]
+    assert with_url
+    for source in with_url:
+        assert source["excerpt_url"] == f"api/v1/excerpts/{source['id']}.txt"
+        assert (built / source["excerpt_url"]).read_text(encoding="utf-8").strip()
+        assert f'href="../{source["excerpt_url"]}"' in sources_page
+    assert "原文摘录" in sources_page

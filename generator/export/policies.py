@@ -18,7 +18,7 @@ from ..model.quality import figures
 SCHEMA_VERSION = 1
 
 
-def _source(source: Source) -> dict:
+def _source(source: Source, excerpts: dict[str, str]) -> dict:
     return {
         "id": source.id,
         "title": source.title,
@@ -29,6 +29,7 @@ def _source(source: Source) -> dict:
         "url": source.url,
         "official_copy": source.official_copy,
         "retrieved": source.retrieved,
+        "excerpt_url": urls.excerpt(source.id) if source.id in excerpts else None,
     }
 
 
@@ -100,7 +101,7 @@ def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
     document = {
         "schema_version": SCHEMA_VERSION,
         "jurisdictions": records,
-        "sources": [_source(s) for s in kb.sources.values()],
+        "sources": [_source(s, kb.excerpts) for s in kb.sources.values()],
         "claims": [_claim(c) for c in kb.claims],
     }
     document["changes"] = [_change(c) for c in all_changes(kb)]       # newest first
@@ -150,4 +151,5 @@ def data_files(kb: KnowledgeBase) -> dict[str, str]:
     """Machine-readable files placed in the site, {path inside docs/: text}."""
     records = [_jurisdiction(kb, j) for j in kb.jurisdictions.values()]
     return {urls.EXPORT: policies_json(kb, records), urls.CSV: rules_csv(kb, records),
-            urls.SCHEMA: SCHEMA_PATH.read_text(encoding="utf-8")}
+            urls.SCHEMA: SCHEMA_PATH.read_text(encoding="utf-8"),
+            **{urls.excerpt(source_id): text for source_id, text in kb.excerpts.items()}}

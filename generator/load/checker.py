@@ -15,6 +15,7 @@ from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Plac
 from ..model.dates import date_range
 from ..model.vocabulary import LEVEL_ORDER, LEVELS, SOURCE_CLASSES
 from . import questions, schema, textcheck
+from .excerpts import Excerpts
 from .problems import Problem, display_path, field_name, suggest
 from .yamlfile import LoadedFile, load
 
@@ -30,6 +31,7 @@ SERVICE_STATEMENTS = {"channels": "places", "address": "one", "hours": "one", "p
 class Checker:
     def __init__(self, root: Path, today: date):
         self.root = root
+        self.excerpts = Excerpts(root / "policies")
         self.today = today
         self.problems: list[Problem] = []
 
@@ -100,6 +102,7 @@ class Checker:
                            dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
         kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
         kb.search_terms = self.search_terms
+        kb.excerpts = {s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None}
         return None if self.problems else kb
 
     def load_vocabulary(self, path: Path):
@@ -150,6 +153,9 @@ class Checker:
                     url=item.get("url"), official_copy=item.get("url_kind") == "官方网址",
                     retrieved=item.get("retrieved"), note=item.get("note"), defined_in=loaded.data["id"])
                 sources[source.id] = (source, loaded)
+                if source.url and not self.excerpts.has(source.id):
+                    self.report(loaded, path + ("url",), f"有网址的来源必须存档原文摘录：把读到的段落（连同网页的标题和"
+                                f"日期行）保存为 UTF-8 文本 {self.excerpts.shown(source.id)}")
         return sources
 
     def collect_jurisdictions(self, files, situations, outcomes, sources):
@@ -253,6 +259,10 @@ class Checker:
             if verified and source.issued:
                 self.check_order(loaded, verified_path, f"所引来源 {source.id} 的发布日期", date_range(source.issued),
                                  "最后核对日期", verified[0], verified[1])
+            if self.excerpts.contains(source.id, cite["quote"]) is False:
+                self.report(loaded, path + ("citations", index, "quote"),
+                            f"原文摘录在 {self.excerpts.shown(source.id)} 里找不到（已忽略标点、空白和繁简差异）："
+                            "请照抄原文，或把读到的这段原文补进摘录文件")
             resolved.append(Citation(source, cite.get("locator"), cite["quote"]))
         return resolved
 

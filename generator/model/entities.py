@@ -243,6 +243,7 @@ class KnowledgeBase:
     search_terms: list[str] = field(default_factory=list)  # domain words kept whole by the search segmenter
     claims: list[Claim] = field(default_factory=list)   # in file order
     archived: dict[str, str] = field(default_factory=dict)  # dead source URL → archived copy (data/known-dead-urls.yaml)
+    excerpts: dict[str, str] = field(default_factory=dict)  # source id → the archived passages read (policies/excerpts/)
 
     def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:
         return [c for c in self.claims if c.jurisdiction_id == jurisdiction.id]

@@ -27,6 +27,12 @@ CLAIMS = "claims/index.md"
 EXPORT = "api/v1/policies.json"
 CSV = "api/v1/rules.csv"
 SCHEMA = "api/v1/schema.json"       # the data format, published next to the data
+EXCERPTS = "api/v1/excerpts/"       # archived passages of each source: EXCERPTS + <source-id>.txt
+
+
+def excerpt(source_id: str) -> str:
+    """The published excerpt of a source, relative to the site root (a file, not a page)."""
+    return f"{EXCERPTS}{source_id}.txt"
 FEED = "feed.xml"
 ASSETS = "assets/"
 

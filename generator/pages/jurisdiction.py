@@ -34,7 +34,7 @@ def sources_page(kb: KnowledgeBase) -> str:
     rows = [{"source": s, "rules": kb.rules_citing(s), "archived": kb.archived.get(s.url) if s.url else None,
              "claims": [(c, kb.jurisdictions[c.jurisdiction_id]) for c in kb.claims_citing(s)]}
             for s in kb.sources.values()]
-    return render_page("sources.md.j2", urls.SOURCES, rows=rows)
+    return render_page("sources.md.j2", urls.SOURCES, rows=rows, excerpts=kb.excerpts)
 
 
 def home_page(kb: KnowledgeBase) -> str:
