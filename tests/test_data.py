@@ -115,3 +115,23 @@ def test_every_statement_of_every_own_rule_cites_its_rule(export):
                     assert set(item) == {"text", "citations"} and item["text"]
                 counted += rule["inherited_from"] is None
     assert counted > 50
+
+
+def test_every_rule_says_how_current_it_is(export, built):
+    """Issue 11: as_of (newest issued date of the cited sources, or null) and status on every rule;
+    厦门's death rule, whose sources contradict each other, is disputed and says so next to its grade."""
+    for j in export["jurisdictions"]:
+        for rule in j["rules"]:
+            assert "as_of" in rule and rule["status"] in {"current", "possibly-outdated", "disputed"}, rule["url"]
+            if rule["status"] != "current":
+                assert rule["status_reason"], rule["url"]
+            if rule["status"] == "disputed":
+                assert rule["status_citations"] and all(0 <= i < len(rule["citations"])
+                                                        for i in rule["status_citations"])
+    xiamen = next(j for j in export["jurisdictions"] if j["id"] == "xiamen")
+    death = next(r for r in xiamen["rules"] if r["id"] == "death")
+    assert death["status"] == "disputed" and death["as_of"] == "1998"[:4] + death["as_of"][4:]
+    page = (built / "fujian/xiamen/index.html").read_text(encoding="utf-8")
+    start = page.index('id="death"')
+    assert "说法矛盾" in page[start:page.index("<h3", start + 1)]
+    assert "说法矛盾" in (built / "compare/index.html").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Place, Rule, RuleVersion, SeenIn,
                      Service, Situation, Source, Statement)
 from ..model.dates import date_range
-from ..model.vocabulary import LEVEL_ORDER, LEVELS, SOURCE_CLASSES
+from ..model.vocabulary import CURRENT, LEVEL_ORDER, LEVELS, SOURCE_CLASSES, STATUS_CODES
 from . import questions, schema, textcheck
 from .excerpts import Excerpts
 from .problems import Problem, display_path, field_name, suggest
@@ -203,7 +203,10 @@ class Checker:
                     jurisdiction_id=data["id"], situation=situation, outcome=outcome,
                     summary=item["summary"], notes=tuple(item.get("notes", ())),
                     effective_from=item.get("effective_from"), last_verified=verified_text,
-                    citations=tuple(citations), history=history, **said))
+                    citations=tuple(citations), history=history,
+                    status=STATUS_CODES.get(item.get("status"), CURRENT), status_reason=item.get("status_reason"),
+                    status_cites=self.statements(loaded, path, {"s": {"text": "-", "cite": item.get("status_cite", [])}},
+                                                 len(item["citations"]), {"s": "one"})["s"].cites, **said))
             service = None
             if "service" in data:
                 block = data["service"]

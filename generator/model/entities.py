@@ -145,6 +145,15 @@ class Rule:
     proxy: Statement | None = None          # may someone else apply, and with what
     payout: Statement | None = None         # how and to whom the money is paid
     fees: Statement | None = None
+    status: str = "current"                 # vocabulary.STATUS_CODES values, or "current"
+    status_reason: str | None = None
+    status_cites: tuple[int, ...] = ()      # disputed: the conflicting citations, 1-based
+
+    @property
+    def as_of(self) -> str | None:
+        """The newest `issued` date among the sources the rule cites (as precise as known), or None."""
+        dates = [c.source.issued for c in self.citations if c.source.issued]
+        return max(dates, default=None)
 
     @property
     def id(self) -> str:
@@ -168,7 +177,9 @@ class Rule:
                 "steps": [s.exported() for s in self.steps],
                 "where": [p.exported() for p in self.where],
                 "time_limit": one(self.time_limit), "proxy": one(self.proxy), "payout": one(self.payout),
-                "fees": one(self.fees), "notes": list(self.notes)}
+                "fees": one(self.fees), "notes": list(self.notes), "as_of": self.as_of, "status": self.status,
+                "status_reason": self.status_reason,
+                **({"status_citations": [n - 1 for n in self.status_cites]} if self.status == "disputed" else {})}
 
 
 @dataclass(frozen=True)
