@@ -21,12 +21,16 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
 def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = None) -> str:
     """served: the places without a page of their own that this page serves (model.places.served_by)."""
     flow = build_flow(kb, j)
+    # The nearest cited contacts: the place's own, else its province's or the nation's.
+    service_from = next((a for a in [j] + kb.ancestors(j) if a.service), None)
     entries = faq.jurisdiction_entries(kb, j)
     return render_page(
         "jurisdiction.md.j2", urls.page(j), j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         flow=flow, flow_svg=flowchart.svg(flow), flow_json=flowchart.data_json(flow),
-        faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries),
+        service=service_from.service if service_from else None,
+        service_from=service_from if service_from is not j else None, faq_entries=entries,
+        faq_json_ld=faq.entries_json_ld(entries), errand=flowchart.errand,
         served=served or [], provincial_names=kb.provincial_names)
 
 
@@ -34,7 +38,7 @@ def sources_page(kb: KnowledgeBase) -> str:
     rows = [{"source": s, "rules": kb.rules_citing(s), "archived": kb.archived.get(s.url) if s.url else None,
              "claims": [(c, kb.jurisdictions[c.jurisdiction_id]) for c in kb.claims_citing(s)]}
             for s in kb.sources.values()]
-    return render_page("sources.md.j2", urls.SOURCES, rows=rows)
+    return render_page("sources.md.j2", urls.SOURCES, rows=rows, excerpts=kb.excerpts)
 
 
 def home_page(kb: KnowledgeBase) -> str:
