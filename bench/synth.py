@@ -119,7 +119,14 @@ class _Writer:
                               **({"locator": f"第{self.rng.randint(1, 40)}条"} if self.rng.random() < 0.6 else {})}
                              for s in cited]
         if self.history_schema is not None:
-            rule["history"] = self.history(rule)
+            rule["history"] = self.history(rule)        # earlier versions keep plain-text conditions
+        for key in ("conditions", "materials", "steps"):      # every statement cites a quote of the rule
+            if key in rule:
+                rule[key] = [{"text": text, "cite": [str(self.rng.randint(1, len(cited)))]} for text in rule[key]]
+        for place in rule["where"]:
+            place["cite"] = ["1"]
+        if "time_limit" in rule:
+            rule["time_limit"] = {"text": rule["time_limit"], "cite": ["1"]}
         return rule
 
     def history(self, rule: dict) -> list:
@@ -159,6 +166,18 @@ def _example(subschema: dict, rule: dict, writer: _Writer):
     return writer.text(10, 30)
 
 
+def _quotes(node, into: dict[str, list[str]]) -> None:
+    """Every {source, quote} citation anywhere in node, by source id."""
+    if isinstance(node, dict):
+        if "source" in node and "quote" in node:
+            into.setdefault(node["source"], []).append(str(node["quote"]))
+        for value in node.values():
+            _quotes(value, into)
+    elif isinstance(node, list):
+        for value in node:
+            _quotes(value, into)
+
+
 def synthesise(root: Path, n: int, seed: int = 7) -> dict:
     """Write a project root with n city files under 31 provinces; returns counts."""
     writer = _Writer(seed)
@@ -174,6 +193,10 @@ def synthesise(root: Path, n: int, seed: int = 7) -> dict:
     counts = [0] * 31
     for index in range(n):           # every province gets cities before any gets a second weighting round
         counts[index if index < 31 else rng.choices(range(31), PROVINCE_WEIGHTS)[0]] += 1
+    if (REPO / "policies" / "excerpts").is_dir():       # the copied files' sources keep their excerpts
+        shutil.copytree(REPO / "policies" / "excerpts", policies / "excerpts")
+    quotes: dict[str, list[str]] = {}              # source id → every quote of it: the synthetic excerpt
+    with_url: list[str] = []
     rules = sources = 0
     for p in range(31):
         pid = f"prov{p + 1:02d}"
@@ -191,5 +214,11 @@ def synthesise(root: Path, n: int, seed: int = 7) -> dict:
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
             rules += len(data["rules"])
             sources += len(data["sources"])
+            _quotes(data, quotes)
+            with_url += [s["id"] for s in data["sources"] if s.get("url")]
+    (policies / "excerpts").mkdir(exist_ok=True)
+    for source_id in with_url:
+        text = "\n".join(quotes.get(source_id, ())) + "\n"
+        (policies / "excerpts" / f"{source_id}.txt").write_text(text, encoding="utf-8")
     return {"cities": n, "provinces": 31, "rules": rules, "sources": sources,
             "history": writer.history_schema is not None}

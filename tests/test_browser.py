@@ -55,6 +55,30 @@ def test_screenshots_and_no_horizontal_scroll(browser, server, name, width):
     page.context.close()
 
 
+def test_changsha_footnotes_at_390px(browser, server):
+    """On a phone, each condition and material of 长沙's first rule shows its footnote number, and the
+    number jumps (no JavaScript needed: a plain link) to that quote in the rule's 依据 list."""
+    page, _ = open_page(browser, server + PAGES["changsha"])
+    rule = page.locator("#relocated-retiree")
+    items = page.locator("li:has(sup.cite)")
+    assert items.count() >= 3
+    first = page.locator("sup.cite a").first
+    first.scroll_into_view_if_needed()
+    assert first.is_visible() and first.inner_text().strip() == "1"
+    href = first.get_attribute("href")
+    assert href.startswith("#relocated-retiree-cite-")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "changsha-footnotes-390.png"))     # the viewport around the footnote
+    first.click()
+    page.wait_for_timeout(100)
+    target = page.locator(href)
+    assert target.count() == 1 and rule.count() == 1
+    assert page.evaluate("location.hash") == href
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < 844              # the quote is now on screen
+    page.context.close()
+
+
 def test_flowchart_renders_and_checker_reaches_an_outcome(browser, server):
     page, _ = open_page(browser, server + PAGES["changsha-check"])
     svg = page.locator("svg").filter(has=page.locator("title")).first
@@ -111,7 +135,8 @@ def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
         end = flow.ends[q.yes]
         rule = end.effective.rule
         assert "结果：" + end.name in shown["text"] and end.grade_label in shown["text"]
-        for item in rule.materials + tuple(p.name for p in rule.where) + tuple(c.quote for c in rule.citations):
+        for item in (tuple(s.text for s in rule.materials) + tuple(p.name for p in rule.where)
+                     + tuple(c.quote for c in rule.citations)):
             assert item in shown["text"], (q.id, item)
         assert any(link.endswith(f"{url_of(j)}#{rule.id}") for link in shown["links"])   # the rule on the place's page
         assert any("#src-" in link for link in shown["links"])

@@ -61,7 +61,8 @@ def test_export_contract_shape(export):
                 assert set(citation) == {"source", "locator", "quote"}
     for source in export["sources"]:
         assert set(source) == {"id", "title", "class", "issuer", "document_number", "issued",
-                               "url", "official_copy", "retrieved"}
+                               "url", "official_copy", "retrieved", "excerpt_url"}
+        assert (source["excerpt_url"] is not None) >= (source["url"] is not None), source["id"]
         assert source["class"] in {"official", "media", "third-party"}
 
 
@@ -81,3 +82,56 @@ def test_xuchang_says_no_city_rule_was_found(export, kb):
     assert any("未查到" in note for note in xuchang.notes)
     for effective in kb.effective_rules(xuchang):
         assert effective.rule.situation.id != "emergency" or effective.rule.outcome.cash != "能"
+
+
+STATEMENT_LISTS = ("conditions", "materials", "steps", "where")
+STATEMENT_ONES = ("time_limit", "proxy", "payout", "fees")
+
+
+def _statements(rule: dict):
+    for key in STATEMENT_LISTS:
+        assert isinstance(rule[key], list), (rule["url"], key)
+        for index, item in enumerate(rule[key]):
+            yield f"{key}[{index}]", item
+    for key in STATEMENT_ONES:
+        if rule[key] is not None:
+            yield key, rule[key]
+
+
+def test_every_statement_of_every_own_rule_cites_its_rule(export):
+    """Issue 11: each condition, material, step, place and time limit names ≥ 1 of its rule's
+    citations, as a 0-based index into that rule's `citations`."""
+    counted = 0
+    for j in export["jurisdictions"]:
+        for rule in j["rules"]:
+            assert isinstance(rule["notes"], list) and ("time_limit" in rule)
+            for where, item in _statements(rule):
+                assert item["citations"], (rule["url"], where)
+                assert all(isinstance(i, int) and 0 <= i < len(rule["citations"]) for i in item["citations"]), (
+                    rule["url"], where, item["citations"])
+                if "type" in item:
+                    assert set(item) == {"type", "name", "note", "citations"}
+                else:
+                    assert set(item) == {"text", "citations"} and item["text"]
+                counted += rule["inherited_from"] is None
+    assert counted > 50
+
+
+def test_every_rule_says_how_current_it_is(export, built):
+    """Issue 11: as_of (newest issued date of the cited sources, or null) and status on every rule;
+    厦门's death rule, whose sources contradict each other, is disputed and says so next to its grade."""
+    for j in export["jurisdictions"]:
+        for rule in j["rules"]:
+            assert "as_of" in rule and rule["status"] in {"current", "possibly-outdated", "disputed"}, rule["url"]
+            if rule["status"] != "current":
+                assert rule["status_reason"], rule["url"]
+            if rule["status"] == "disputed":
+                assert rule["status_citations"] and all(0 <= i < len(rule["citations"])
+                                                        for i in rule["status_citations"])
+    xiamen = next(j for j in export["jurisdictions"] if j["id"] == "xiamen")
+    death = next(r for r in xiamen["rules"] if r["id"] == "death")
+    assert death["status"] == "disputed" and death["as_of"] == "1998"[:4] + death["as_of"][4:]
+    page = (built / "fujian/xiamen/index.html").read_text(encoding="utf-8")
+    start = page.index('id="death"')
+    assert "说法矛盾" in page[start:page.index("<h3", start + 1)]
+    assert "说法矛盾" in (built / "compare/index.html").read_text(encoding="utf-8")

@@ -165,8 +165,8 @@ def test_general_questions_cover_what_the_seed_articles_ask(kb):
     pytest.param("    situations: [daily]", "    situatoins: [daily]",
                  [Reported("situatoins:", "questions[0].situatoins", "不认识的字段", names="`situations`")],
                  id="unknown_key"),
-    pytest.param("- source: mohrss-order-16", "- source: mohrss-order-61",
-                 [Reported("mohrss-order-61", "citations[0].source", "找不到来源", names="mohrss-order-16")],
+    pytest.param("- source: social-insurance-law", "- source: social-insurance-lwa",
+                 [Reported("social-insurance-lwa", "citations[0].source", "找不到来源", names="social-insurance-law")],
                  id="citation_to_missing_source"),
     pytest.param("rules: [changsha#relocated-retiree]", "rules: [changsha#emigration, changsa#death]",
                  [Reported("changsha#emigration", "questions[1].rules[0]", "没有情形"),
@@ -207,12 +207,12 @@ def _generated_answer(root: Path, out: Path, page_md: str, question_id: str, kb=
 def test_changing_a_rule_changes_the_faq_answer(data_copy, tmp_path):
     page_md = "hunan/changsha/check/index.md"
     before_visible, before = _generated_answer(data_copy, tmp_path / "one", page_md, "faq-death")
-    edit(data_copy, "policies/hunan/changsha.yaml", "    outcome: pay-heirs\n    summary: 参保人去世后，直系亲属可以办理销户，把个人账户余额提现。",
+    edit(data_copy, "policies/hunan/changsha.yaml", "    outcome: pay-heirs\n    summary: 第三方网站说，参保人去世后，直系亲属或所在单位办理终止参保手续，带死亡证明等材料到政务中心医保窗口填写承诺书后，办理个人账户余额提现。",
          "    outcome: heir-account\n    summary: 参保人去世后，余额转入继承人的医保个人账户。")
     after_visible, after = _generated_answer(data_copy, tmp_path / "two", page_md, "faq-death")
     assert after != before
     assert "余额转入继承人的医保个人账户" in after and "转入继承人医保账户或用于其医疗费" in after
-    assert "直系亲属可以办理销户" not in after
+    assert "直系亲属或所在单位办理终止参保手续" not in after
     assert "余额转入继承人的医保个人账户" in after_visible and "余额转入继承人的医保个人账户" not in before_visible
 
 

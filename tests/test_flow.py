@@ -227,13 +227,13 @@ TRICKY = '余额</script><script>alert("x")</script> & <b>不是标签</b>'
 def test_changing_a_rule_changes_the_flow(data_copy):
     changsha = data_copy / "policies/hunan/changsha.yaml"
     text = changsha.read_text(encoding="utf-8")
-    text = text.replace("    outcome: pay-heirs\n    summary: 参保人去世后，直系亲属可以办理销户，把个人账户余额提现。",
+    text = text.replace("    outcome: pay-heirs\n    summary: 第三方网站说，参保人去世后，直系亲属或所在单位办理终止参保手续，带死亡证明等材料到政务中心医保窗口填写承诺书后，办理个人账户余额提现。",
                         "    outcome: heir-account\n    summary: TRICKY")
     assert "heir-account" in text
     # a new rule for a situation asked earlier in the vocabulary becomes the first question
     text = text.replace("rules:\n", "rules:\n  - situation: retirement\n    outcome: pay-self\n"
                         "    summary: 退休时可以一次性领取。\n    citations:\n"
-                        "      - source: bendibao-changsha-2023-03-28\n        quote: 长沙医保卡余额提现有4种情况可以提\n\n", 1)
+                        "      - source: bendibao-changsha-2023-03-28\n        quote: 参保人员有以下情况的,可以申报医保个人账户提现\n\n", 1)
     changsha.write_text(text, encoding="utf-8")
     vocabulary = data_copy / "policies/vocabulary.yaml"
     long_name = "参保人死亡（含被宣告死亡）WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW MMMM 的情形"

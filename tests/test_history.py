@@ -29,7 +29,7 @@ def set_history(root: Path, relative: str, situation: str, history: list, effect
     return path
 
 
-def version(until, summary, outcome="no-cash", since=None, source="jiusong-changsha-death", quote="测试摘录"):
+def version(until, summary, outcome="no-cash", since=None, source="jiusong-changsha-death", quote="参保人员过世后,直系亲属或所在单位应办理终止参保手续"):
     v = {"outcome": outcome, "summary": summary}
     if since:
         v["effective_from"] = since
@@ -151,7 +151,7 @@ def test_entered_change_shows_on_page_feed_and_export(data_copy):
     text = text_of(changes[first:second])
     assert "2024-05-01" in text and "长沙市" in text and "参保人死亡" in text
     assert "测试旧规定甲 <b>不是标签</b>" in text.replace("&lt;", "<").replace("&gt;", ">")
-    assert "参保人去世后，直系亲属可以办理销户" in text           # after: the rule in force
+    assert "直系亲属或所在单位办理终止参保手续" in text           # after: the rule in force
     assert "<b>不是标签</b>" not in changes                        # data text stays text
 
     for feed_file in (site / "feed.xml", site / "feeds/changsha.xml"):
@@ -167,7 +167,7 @@ def test_entered_change_shows_on_page_feed_and_export(data_copy):
     assert "changsha/death" not in (site / "feeds/national.xml").read_text(encoding="utf-8")
 
     page = (site / "hunan/changsha/index.html").read_text(encoding="utf-8")
-    folded = page[page.index('<details class="rule-history">'):]
+    folded = page[page.index('<details class="rule-history">', page.index('id="death"')):]   # other rules have history too
     folded = folded[:folded.index("</details>")]
     assert "早期版本" in folded and "测试更旧的规定乙" in folded and "&lt;b&gt;" in folded
     assert "sources/hunan/#src-jiusong-changsha-death" in folded

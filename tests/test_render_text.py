@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
+from generator.model import Statement
 from helpers import render_pages
 
 PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", "&lt;", "&#60;", "**", "__", "*",
@@ -58,8 +59,8 @@ def _with_text(kb, make) -> dict:
     cite = rule.citations[0]
     source = dataclasses.replace(cite.source, title=make(1), note=make(2), issuer=make(3))
     new_rule = dataclasses.replace(
-        rule, summary=make(4), conditions=(make(5),), materials=(make(6),), steps=(make(7),),
-        time_limit=make(8), notes=(make(9),),
+        rule, summary=make(4), conditions=(Statement(make(5), (1,)),), materials=(Statement(make(6), (1,)),),
+        steps=(Statement(make(7), (1,)),), time_limit=Statement(make(8), (1,)), notes=(make(9),),
         where=(dataclasses.replace(rule.where[0], name=make(10), note=make(11)),),
         citations=(dataclasses.replace(cite, source=source, locator=make(12), quote=make(13)),))
     j = dataclasses.replace(changsha, name=make(14), short_name=make(15), notes=(make(16),),

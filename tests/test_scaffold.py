@@ -27,6 +27,9 @@ def follow_the_guide(path: Path) -> None:
     text = "\n".join(out) + "\n"
     text = text.replace("https://……", "https://example.org/zhuzhou").replace("……", "测试内容")
     path.write_text(text.replace("YYYY-MM-DD", "2026-01-01"), encoding="utf-8")
+    # …and archive what was read: a source with a URL needs its excerpt, holding every quote.
+    excerpt = path.parents[1] / "excerpts" / f"{path.stem}-ybj-example.txt"
+    excerpt.write_text("测试内容\n2026-01-01\n第十条 测试内容。\n", encoding="utf-8")
 
 
 def test_skeleton_is_valid_and_builds_a_page(data_copy):

@@ -165,3 +165,34 @@ def test_two_full_builds_are_byte_identical(tmp_path, built, export):
     latest = max(d for j in export["jurisdictions"] for d in [j["last_verified"]] + [r["last_verified"] for r in j["rules"]] if d)
     mtime = int.from_bytes((built / "sitemap.xml.gz").read_bytes()[4:8], "little")
     assert datetime.datetime.fromtimestamp(mtime, datetime.timezone.utc).date().isoformat() == latest
+
+
+def test_changsha_statements_link_to_their_quotes(built, kb):
+    """Each condition and material on 长沙's page carries footnote links, and each link resolves to
+    an anchor inside that rule's 依据 list (no JavaScript involved)."""
+    import html
+    import re
+    page = (built / "hunan/changsha/index.html").read_text(encoding="utf-8")
+    for rule in kb.jurisdictions["changsha"].rules:
+        start = page.index(f'id="{rule.id}"')
+        sources_at = page.index(f'id="{rule.id}-sources"', start)
+        body, sources = page[start:sources_at], page[sources_at:page.find("<h3", sources_at)]
+        for said in rule.conditions + rule.materials:
+            sup = re.search(re.escape(html.escape(said.text, quote=False)) + r'\s*<sup class="cite">(.*?)</sup>', body)
+            assert sup, (rule.id, said.text)
+            links = re.findall(r'href="#([^"]+)"', sup.group(1))
+            assert links == [f"{rule.id}-cite-{n}" for n in said.cites], (rule.id, said.text, links)
+            for anchor in links:
+                assert f'id="{anchor}"' in sources, (rule.id, anchor)
+
+
+def test_excerpts_are_published_and_linked(built, export):
+    """Each source with a URL has its archived excerpt at its excerpt_url, linked from the sources page."""
+    sources_page = (built / "sources/index.html").read_text(encoding="utf-8")
+    with_url = [s for s in export["sources"] if s["url"]]
+    assert with_url
+    for source in with_url:
+        assert source["excerpt_url"] == f"api/v1/excerpts/{source['id']}.txt"
+        assert (built / source["excerpt_url"]).read_text(encoding="utf-8").strip()
+        assert f'href="../{source["excerpt_url"]}"' in sources_page
+    assert "原文摘录" in sources_page

@@ -19,7 +19,7 @@ from ..model.vocabulary import DATA_LICENSE
 SCHEMA_VERSION = 1
 
 
-def _source(source: Source) -> dict:
+def _source(source: Source, excerpts: dict[str, str]) -> dict:
     return {
         "id": source.id,
         "title": source.title,
@@ -30,6 +30,7 @@ def _source(source: Source) -> dict:
         "url": source.url,
         "official_copy": source.official_copy,
         "retrieved": source.retrieved,
+        "excerpt_url": urls.excerpt(source.id) if source.id in excerpts else None,
     }
 
 
@@ -73,6 +74,7 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
                 "evidence": effective.rule.evidence,
                 "inherited_from": effective.inherited_from.id if effective.inherited_from else None,
                 "url": urls.url(urls.page(j), urls.rule_anchor(effective.rule.id)),
+                **effective.rule.statements(),
                 "effective_from": effective.rule.effective_from,
                 "last_verified": effective.rule.last_verified,
                 "citations": _citations(effective.rule.citations),
@@ -103,7 +105,7 @@ def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
         "schema_version": SCHEMA_VERSION,
         "license": {**DATA_LICENSE, "note": "数据以 CC BY 4.0 发布：注明出处即可转载和改编；引文是原发布者的文字。"},
         "jurisdictions": records,
-        "sources": [_source(s) for s in kb.sources.values()],
+        "sources": [_source(s, kb.excerpts) for s in kb.sources.values()],
         "claims": [_claim(c) for c in kb.claims],
     }
     document["changes"] = [_change(c) for c in all_changes(kb)]       # newest first
@@ -113,7 +115,8 @@ def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
 
 CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situation", "situation_name",
               "outcome", "outcome_name", "evidence", "summary", "inherited_from", "url", "effective_from",
-              "last_verified", "source_ids", "source_titles", "document_numbers", "source_urls", "quotes"]
+              "last_verified", "conditions", "materials", "steps", "where", "time_limit", "source_ids",
+              "source_titles", "document_numbers", "source_urls", "quotes"]
 
 
 def rules_csv(kb: KnowledgeBase, records: list[dict], site_url: str = "") -> str:
@@ -138,6 +141,9 @@ def rules_csv(kb: KnowledgeBase, records: list[dict], site_url: str = "") -> str
                                               "evidence", "summary", "inherited_from",
                                               "effective_from", "last_verified")},
                 "url": urls.absolute(site_url, rule["url"]),
+                **{key: joined(item["text"] if "text" in item else f"{item['type']}：{item['name']}"
+                               for item in rule[key]) for key in ("conditions", "materials", "steps", "where")},
+                "time_limit": rule["time_limit"]["text"] if rule["time_limit"] else None,
                 "source_ids": joined(s.id for s in cited),
                 "source_titles": joined(s.title for s in cited),
                 "quotes": joined(c["quote"] for c in rule["citations"]),
@@ -152,4 +158,5 @@ def data_files(kb: KnowledgeBase, site_url: str = "") -> dict[str, str]:
     """Machine-readable files placed in the site, {path inside docs/: text}."""
     records = [_jurisdiction(kb, j) for j in kb.jurisdictions.values()]
     return {urls.EXPORT: policies_json(kb, records), urls.CSV: rules_csv(kb, records, site_url),
-            urls.SCHEMA: SCHEMA_PATH.read_text(encoding="utf-8")}
+            urls.SCHEMA: SCHEMA_PATH.read_text(encoding="utf-8"),
+            **{urls.excerpt(source_id): text for source_id, text in kb.excerpts.items()}}

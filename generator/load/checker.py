@@ -11,21 +11,27 @@ from datetime import date
 from pathlib import Path
 
 from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Place, ResearchEntry, Rule,
-                     RuleVersion, SeenIn, Situation, Source)
+                     RuleVersion, SeenIn, Service, Situation, Source, Statement)
 from ..model.dates import date_range
-from ..model.vocabulary import LEVEL_ORDER, LEVELS, SOURCE_CLASSES
+from ..model.vocabulary import CURRENT, LEVEL_ORDER, LEVELS, SOURCE_CLASSES, STATUS_CODES
 from . import glossary, questions, schema, textcheck
+from .excerpts import Excerpts
 from .problems import Problem, display_path, field_name, suggest
 from .yamlfile import LoadedFile, load
 
 VOCABULARY_FILE = "vocabulary.yaml"
 FAQ_FILE = "faq.yaml"           # general questions, see questions.py; not a jurisdiction
 CLAIMS_FILE = "claims.yaml"          # 网传说法核查: not a jurisdiction file
+# What a rule (or a service block) says, statement by statement; each carries `cite` numbers.
+RULE_STATEMENTS = {"conditions": "list", "materials": "list", "steps": "list", "where": "places",
+                   "time_limit": "one", "proxy": "one", "payout": "one", "fees": "one"}
+SERVICE_STATEMENTS = {"channels": "places", "address": "one", "hours": "one", "phone": "one"}
 
 
 class Checker:
     def __init__(self, root: Path, today: date):
         self.root = root
+        self.excerpts = Excerpts(root / "policies")
         self.today = today
         self.problems: list[Problem] = []
 
@@ -108,6 +114,7 @@ class Checker:
         kb.glossary = glossary.collect(self, glossary_loaded, kb)
         kb.search_terms = self.search_terms
         kb.synonyms = self.synonyms
+        kb.excerpts = {s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None}
         return None if self.problems else kb
 
     def load_vocabulary(self, path: Path):
@@ -173,6 +180,9 @@ class Checker:
                     retrieved=item.get("retrieved"), note=item.get("note"),
                     defined_in=loaded.data.get("id", "glossary"))
                 sources[source.id] = (source, loaded)
+                if source.url and not self.excerpts.has(source.id):
+                    self.report(loaded, path + ("url",), f"有网址的来源必须存档原文摘录：把读到的段落（连同网页的标题和"
+                                f"日期行）保存为 UTF-8 文本 {self.excerpts.shown(source.id)}")
         return sources
 
     def collect_jurisdictions(self, files, situations, outcomes, sources):
@@ -215,19 +225,27 @@ class Checker:
                 if situation is None or outcome is None:
                     continue
                 used[situation.id] = index
+                said = self.statements(loaded, path, item, len(item["citations"]))
                 rules.append(Rule(
                     jurisdiction_id=data["id"], situation=situation, outcome=outcome,
-                    summary=item["summary"], conditions=tuple(item.get("conditions", ())),
-                    materials=tuple(item.get("materials", ())), steps=tuple(item.get("steps", ())),
-                    where=tuple(Place(p["type"], p["name"], p.get("note")) for p in item.get("where", ())),
-                    time_limit=item.get("time_limit"), notes=tuple(item.get("notes", ())),
+                    summary=item["summary"], notes=tuple(item.get("notes", ())),
                     effective_from=item.get("effective_from"), last_verified=verified_text,
-                    citations=tuple(citations), history=history))
+                    citations=tuple(citations), history=history,
+                    status=STATUS_CODES.get(item.get("status"), CURRENT), status_reason=item.get("status_reason"),
+                    status_cites=self.statements(loaded, path, {"s": {"text": "-", "cite": item.get("status_cite", [])}},
+                                                 len(item["citations"]), {"s": "one"})["s"].cites, **said))
+            service = None
+            if "service" in data:
+                block = data["service"]
+                said = self.statements(loaded, ("service",), block, len(block["citations"]), SERVICE_STATEMENTS)
+                service = Service(notes=tuple(block.get("notes", ())), citations=tuple(self.collect_citations(
+                    loaded, ("service",), block["citations"], sources)), **said)
             jurisdiction = Jurisdiction(
                 id=data["id"], name=data["name"], short_name=data.get("short_name", data["name"]),
                 level=LEVELS[data["level"]], parent_id=data.get("parent"),
                 last_verified=data.get("last_verified"), notes=tuple(data.get("notes", ())),
-                rules=tuple(rules), file=loaded.shown, research=self.collect_research(loaded, situations))
+                rules=tuple(rules), file=loaded.shown, research=self.collect_research(loaded, situations),
+                service=service)
             result.append((jurisdiction, loaded))
         return result
 
@@ -250,6 +268,31 @@ class Checker:
             entries.append(ResearchEntry(item["date"], item["searched"], item["result"], tuple(named)))
         return tuple(entries)
 
+    def statements(self, loaded, path, item, count: int, fields=RULE_STATEMENTS) -> dict:
+        """The cited statements of a rule (or service block) as model objects.
+
+        Each `cite` number must name one of the item's `count` citations (1-based, as the
+        footnotes read); the schema already refused a statement without `cite`."""
+        def cites(node, where) -> tuple[int, ...]:
+            numbers = tuple(int(number) for number in node["cite"])     # the schema allowed digits only
+            for index, number in enumerate(numbers):
+                if number > count:
+                    self.report(loaded, where + ("cite", index), f"依据编号 {number} 超出范围：这里只有 {count} 条引用"
+                                f"（citations），编号从 1 数到 {count}")
+            return numbers
+
+        said: dict = {}
+        for key, kind in fields.items():
+            value = item.get(key)
+            if kind == "list":
+                said[key] = tuple(Statement(s["text"], cites(s, path + (key, i))) for i, s in enumerate(value or ()))
+            elif kind == "places":
+                said[key] = tuple(Place(p["type"], p["name"], p.get("note"), cites(p, path + (key, i)))
+                                  for i, p in enumerate(value or ()))
+            else:
+                said[key] = Statement(value["text"], cites(value, path + (key,))) if value else None
+        return said
+
     def collect_citations(self, loaded, path, citations, sources, verified=None, verified_path=None) -> list[Citation]:
         """Resolve every citation at path + ('citations', i); report missing sources.
 
@@ -266,6 +309,10 @@ class Checker:
             if verified and source.issued:
                 self.check_order(loaded, verified_path, f"所引来源 {source.id} 的发布日期", date_range(source.issued),
                                  "最后核对日期", verified[0], verified[1])
+            if self.excerpts.contains(source.id, cite["quote"]) is False:
+                self.report(loaded, path + ("citations", index, "quote"),
+                            f"原文摘录在 {self.excerpts.shown(source.id)} 里找不到（已忽略标点、空白和繁简差异）："
+                            "请照抄原文，或把读到的这段原文补进摘录文件")
             resolved.append(Citation(source, cite.get("locator"), cite["quote"]))
         return resolved
 

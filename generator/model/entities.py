@@ -77,10 +77,37 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One thing a rule says (a condition, a material, a step, a time limit…) and which of the
+    rule's citations say it: 1-based positions, the footnote numbers readers see."""
+    text: str
+    cites: tuple[int, ...]
+
+    def exported(self) -> dict:
+        """The export's shape: citations as 0-based indexes into the rule's citations."""
+        return {"text": self.text, "citations": [n - 1 for n in self.cites]}
+
+
+@dataclass(frozen=True)
 class Place:
     type: str
     name: str
     note: str | None
+    cites: tuple[int, ...] = ()
+
+    def exported(self) -> dict:
+        return {"type": self.type, "name": self.name, "note": self.note, "citations": [n - 1 for n in self.cites]}
+
+
+@dataclass(frozen=True)
+class Service:
+    """How to reach the office of a jurisdiction: channels and contacts, each cited."""
+    channels: tuple[Place, ...]
+    address: Statement | None
+    hours: Statement | None
+    phone: Statement | None
+    notes: tuple[str, ...]
+    citations: tuple["Citation", ...]
 
 
 @dataclass(frozen=True)
@@ -105,16 +132,28 @@ class Rule:
     situation: Situation
     outcome: Outcome
     summary: str
-    conditions: tuple[str, ...]
-    materials: tuple[str, ...]
-    steps: tuple[str, ...]
+    conditions: tuple[Statement, ...]
+    materials: tuple[Statement, ...]
+    steps: tuple[Statement, ...]
     where: tuple[Place, ...]
-    time_limit: str | None
+    time_limit: Statement | None
     notes: tuple[str, ...]
     effective_from: str | None
     last_verified: str
     citations: tuple[Citation, ...]
     history: tuple[RuleVersion, ...] = ()   # earlier versions, newest first
+    proxy: Statement | None = None          # may someone else apply, and with what
+    payout: Statement | None = None         # how and to whom the money is paid
+    fees: Statement | None = None
+    status: str = "current"                 # vocabulary.STATUS_CODES values, or "current"
+    status_reason: str | None = None
+    status_cites: tuple[int, ...] = ()      # disputed: the conflicting citations, 1-based
+
+    @property
+    def as_of(self) -> str | None:
+        """The newest `issued` date among the sources the rule cites (as precise as known), or None."""
+        dates = [c.source.issued for c in self.citations if c.source.issued]
+        return max(dates, default=None)
 
     @property
     def id(self) -> str:
@@ -129,6 +168,18 @@ class Rule:
     @property
     def unverified(self) -> bool:
         return self.evidence == UNVERIFIED_GRADE
+
+    def statements(self) -> dict:
+        """Everything the rule says, statement by statement, in the export's shape."""
+        one = lambda s: s.exported() if s else None    # noqa: E731
+        return {"conditions": [s.exported() for s in self.conditions],
+                "materials": [s.exported() for s in self.materials],
+                "steps": [s.exported() for s in self.steps],
+                "where": [p.exported() for p in self.where],
+                "time_limit": one(self.time_limit), "proxy": one(self.proxy), "payout": one(self.payout),
+                "fees": one(self.fees), "notes": list(self.notes), "as_of": self.as_of, "status": self.status,
+                "status_reason": self.status_reason,
+                **({"status_citations": [n - 1 for n in self.status_cites]} if self.status == "disputed" else {})}
 
 
 @dataclass(frozen=True)
@@ -194,6 +245,7 @@ class Jurisdiction:
     rules: tuple[Rule, ...]
     file: str
     research: tuple[ResearchEntry, ...] = ()   # newest as written; never a rule
+    service: Service | None = None
 
     def researched(self, situation_id: str) -> bool:
         """Someone looked for this situation here (or for the whole jurisdiction) and wrote it down."""
@@ -243,6 +295,7 @@ class KnowledgeBase:
     archived: dict[str, str] = field(default_factory=dict)  # dead source URL → archived copy (data/known-dead-urls.yaml)
     places: list = field(default_factory=list)       # model.places.Division: every prefecture-level place and municipality
     provincial_names: dict[str, str] = field(default_factory=dict)   # provincial id → official name (四川省), file or not
+    excerpts: dict[str, str] = field(default_factory=dict)  # source id → the archived passages read (policies/excerpts/)
 
     def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:
         return [c for c in self.claims if c.jurisdiction_id == jurisdiction.id]

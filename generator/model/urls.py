@@ -32,6 +32,12 @@ SCHEMA = "api/v1/schema.json"       # the data format, published next to the dat
 PLACES = "api/v1/places.json"       # every prefecture-level place and municipality → the page serving it
 MAP = "map/index.md"                # tile-grid map of the provincial-level units
 PLACE_QUERY = "city"                # ?city=<adcode> on a page reached for a place without its own page
+EXCERPTS = "api/v1/excerpts/"       # archived passages of each source: EXCERPTS + <source-id>.txt
+
+
+def excerpt(source_id: str) -> str:
+    """The published excerpt of a source, relative to the site root (a file, not a page)."""
+    return f"{EXCERPTS}{source_id}.txt"
 FEED = "feed.xml"
 ASSETS = "assets/"
 
@@ -132,6 +138,7 @@ def _anchor(pattern: str):
 
 rule_anchor = _anchor("{}")                # one rule per situation per jurisdiction: the situation id
 rule_sources_anchor = _anchor("{}-sources")  # a rule's 依据 list
+citation_anchor = _anchor("{}-cite-{}")    # one quote in a 依据 list: rule id (or "service"), footnote number
 source_anchor = _anchor("src-{}")          # a source on the sources page
 claim_anchor = _anchor("claim-{}")         # a claim on the claims page
 faq_anchor = _anchor("faq-{}")             # the generated question about a situation, on a jurisdiction page

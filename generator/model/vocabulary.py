@@ -25,6 +25,11 @@ GRADE_TEXT = {
     "C": "仅有第三方说法，待核实",
 }
 UNVERIFIED_GRADE = "C"
+# How current a rule is: the data's word → the export's code; a rule without one is current.
+STATUS_CODES = {"可能已过时": "possibly-outdated", "说法矛盾": "disputed"}
+STATUS_TEXT = {code: word for word, code in STATUS_CODES.items()}
+CURRENT = "current"
+EXCERPT_LINK = "原文摘录"                                   # link to a source's archived excerpt
 UNVERIFIED = "待核实"                                       # the word next to a grade-C rule
 UNVERIFIED_WARNING = "只有第三方说法，未读到官方原文，不能当作定论。"   # the one sentence that explains it
 

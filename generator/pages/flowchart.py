@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import urls
 from ..model.flow import START_TEXT, End, Flow
-from ..model.vocabulary import CASH, GRADE_TEXT
+from ..model.vocabulary import CASH, CASH_ORDER, GRADE_TEXT, UNVERIFIED, UNVERIFIED_WARNING
 from .markup import attr, script_json
 
 
@@ -196,6 +196,13 @@ def svg(flow: Flow) -> str:
 
 
 # -- JSON for the checker -----------------------------------------------------------------------------
+def errand(rule) -> list:
+    """The 怎么办理 details a reader needs when money can come out: (title, statement or None = 未查明)."""
+    if rule.outcome.cash not in CASH_ORDER[:2]:      # 能 / 视情况
+        return []
+    return [("他人代办", rule.proxy), ("怎么付款", rule.payout), ("费用", rule.fees)]
+
+
 def _end_data(end: End, flow: Flow, here: str) -> dict:
     data = {"kind": "outcome", "outcome": end.name, "cash": end.cash, "grade": end.grade,
             "grade_label": end.grade_label, "grade_text": GRADE_TEXT.get(end.grade or "", None),
@@ -210,11 +217,9 @@ def _end_data(end: End, flow: Flow, here: str) -> dict:
         "summary": rule.summary,
         "unverified": rule.unverified,
         "inherited_from": end.effective.inherited_from.name if end.effective.inherited_from else None,
-        "conditions": list(rule.conditions),
-        "materials": list(rule.materials),
-        "steps": list(rule.steps),
-        "where": [{"type": p.type, "name": p.name, "note": p.note} for p in rule.where],
-        "time_limit": rule.time_limit,
+        **rule.statements(),
+        "unverified_text": f"{UNVERIFIED}：{UNVERIFIED_WARNING}",
+        "errand": [{"title": title, "said": said.exported() if said else None} for title, said in errand(rule)],
         "link": _rule_href(flow, rule.id),
         "citations": [{"title": c.source.title, "about": c.describe("about"),
                        "source_link": urls.href(here, urls.source_page(c.source.id), urls.source_anchor(c.source.id)),

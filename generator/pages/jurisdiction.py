@@ -20,9 +20,13 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
 
 def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = None) -> str:
     """served: the places without a page of their own that this page serves (model.places.served_by)."""
+    # The nearest cited contacts: the place's own, else its province's or the nation's.
+    service_from = next((a for a in [j] + kb.ancestors(j) if a.service), None)
     return render_page(
         "jurisdiction.md.j2", urls.page(j), j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
+        service=service_from.service if service_from else None,
+        service_from=service_from if service_from is not j else None, errand=flowchart.errand,
         served=served or [], provincial_names=kb.provincial_names)
 
 
@@ -87,7 +91,7 @@ def sources_pages(kb: KnowledgeBase) -> dict[str, str]:
                     for s in sources]
             here = urls.sources_group(group_id, number)
             pages[here] = render_page("sources.md.j2", here, rows=rows, group=kb.jurisdictions[group_id],
-                                      number=number, pager=pager)
+                                      number=number, pager=pager, excerpts=kb.excerpts)
     index = [(kb.jurisdictions[g], sum(len(part) for part in parts)) for g, parts in groups.items()]
     moved = {urls.source_anchor(s.id): urls.href(urls.SOURCES, urls.source_page(s.id), urls.source_anchor(s.id))
              for parts in groups.values() for part in parts for s in part}

@@ -34,10 +34,26 @@
     return b;
   }
 
-  function list(title, items, ordered) {
+  // A statement of the rule with its footnote numbers (the same as on the page's 依据 list).
+  function said(node, item, prefix) {
+    var li = el("li", null, (prefix || "") + item.text);
+    if (item.citations && item.citations.length) {
+      var sup = el("sup", "cite");
+      item.citations.forEach(function (i, k) {
+        var a = el("a", null, String(i + 1));
+        a.href = node.link + "-cite-" + (i + 1);
+        if (k) { sup.appendChild(document.createTextNode(",")); }
+        sup.appendChild(a);
+      });
+      li.appendChild(sup);
+    }
+    return li;
+  }
+
+  function list(node, title, items, ordered, prefix) {
     if (!items || !items.length) { return []; }
     var ul = el(ordered ? "ol" : "ul");
-    items.forEach(function (item) { ul.appendChild(el("li", null, item)); });
+    items.forEach(function (item) { ul.appendChild(said(node, item, prefix && prefix(item))); });
     return [el("p", "checker-label", title), ul];
   }
 
@@ -90,16 +106,18 @@
     }
     parts.push(head);
     if (node.summary) { parts.push(el("p", null, node.summary)); }
-    if (node.unverified) {
-      parts.push(el("p", "checker-warning", "待核实：这条规定只有第三方说法支持，未读到官方原文，办理前请先向当地医保经办机构确认。"));
-    }
+    if (node.unverified) { parts.push(el("p", "checker-warning", node.unverified_text)); }
     if (node.inherited_from) { parts.push(el("p", "checker-hint", "本条沿用" + node.inherited_from + "的规定。")); }
-    parts = parts.concat(list("条件", node.conditions), list("申请材料", node.materials),
-                         list("办理步骤", node.steps, true),
-                         list("在哪里办", (node.where || []).map(function (p) {
-                           return p.type + "：" + p.name + (p.note ? "（" + p.note + "）" : "");
-                         })));
-    if (node.time_limit) { parts.push(el("p", null, "时限：" + node.time_limit)); }
+    var where = (node.where || []).map(function (p) {
+      return {text: p.type + "：" + p.name + (p.note ? "（" + p.note + "）" : ""), citations: p.citations};
+    });
+    var errand = (node.errand || []).map(function (e) {
+      return e.said ? {text: e.title + "：" + e.said.text, citations: e.said.citations} : {text: e.title + "：未查明"};
+    });
+    parts = parts.concat(list(node, "条件", node.conditions), list(node, "申请材料", node.materials),
+                         list(node, "办理步骤", node.steps, true), list(node, "在哪里办", where),
+                         list(node, "时限", node.time_limit ? [node.time_limit] : []),
+                         list(node, "怎么办理", errand));
     if (node.citations && node.citations.length) {
       var ol = el("ol");
       node.citations.forEach(function (c) { ol.appendChild(citation(c)); });

@@ -1,0 +1,64 @@
+"""Archived excerpts: policies/excerpts/<source-id>.txt holds the passages of a source that were read.
+
+Every quote must occur in its source's excerpt after normalising both sides: Unicode NFKC,
+traditional → simplified Chinese (OpenCC "t2s"), and with punctuation, symbols and whitespace
+left out — so a quote copied from a traditional-character page, or with full-width commas where
+the page had half-width ones, is still found. Standard library and opencc only (no rendering library).
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+EXCERPTS_DIR = "excerpts"       # under policies/
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc                  # imported on first use: `validate` of data without quotes stays light
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """NFKC, simplified characters, no punctuation (P*), symbols (S*), whitespace (Z*) or controls (C*)."""
+    text = _t2s().convert(unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
+
+
+class Excerpts:
+    """The excerpt folder of one data tree, read once per file."""
+
+    def __init__(self, policies: Path):
+        self.folder = policies / EXCERPTS_DIR
+        self._text: dict[str, str | None] = {}
+
+    def path(self, source_id: str) -> Path:
+        return self.folder / f"{source_id}.txt"
+
+    def shown(self, source_id: str) -> str:
+        return f"policies/{EXCERPTS_DIR}/{source_id}.txt"
+
+    def normalised(self, source_id: str) -> str | None:
+        """The normalised excerpt of a source, or None when there is no (readable UTF-8) excerpt file."""
+        if source_id not in self._text:
+            try:
+                self._text[source_id] = normalise(self.path(source_id).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._text[source_id] = None
+        return self._text[source_id]
+
+    def raw(self, source_id: str) -> str | None:
+        """The excerpt as archived, for publishing."""
+        return self.path(source_id).read_text(encoding="utf-8") if self.has(source_id) else None
+
+    def has(self, source_id: str) -> bool:
+        return self.normalised(source_id) is not None
+
+    def contains(self, source_id: str, quote: str) -> bool | None:
+        """True/False when the source has an excerpt; None when it has none (reported once, at the source)."""
+        text = self.normalised(source_id)
+        if text is None:
+            return None
+        return normalise(quote) in text
