@@ -46,3 +46,25 @@ def new_context(browser, width: int = 390, elder: bool | None = None, **options)
     if elder is not None:
         context.add_init_script(f"try {{ localStorage.setItem('elder-mode', '{'on' if elder else 'off'}'); }} catch (e) {{}}")
     return context
+
+
+# Pages made per place and per provincial unit repeat one template hundreds of times (509 pages with
+# 52 places): the page-by-page browser checks (axe, 200 % reflow, 长辈版 sizes) take one of each kind —
+# every page that is not per place or per unit, and all pages of these units: the nation, a province
+# with a covered city (湖南, 长沙), a municipality (北京) and a province without cities of its own (四川).
+SAMPLE_UNITS = {"national", "hunan", "beijing", "sichuan"}
+
+
+def page_urls(built) -> list[str]:
+    """The built pages to check one by one, as the paths a reader opens (see SAMPLE_UNITS)."""
+    import json
+    export = json.loads((built / "api/v1/policies.json").read_text(encoding="utf-8"))
+    units = {j["id"] for j in export["jurisdictions"] if j["parent"] in (None, "national")}
+    urls = []
+    for path in sorted(built.rglob("*.html")):
+        relative = path.relative_to(built).as_posix()
+        url = relative[:-len("index.html")] if relative.endswith("index.html") else relative
+        if set(url.split("/")) & (units - SAMPLE_UNITS):
+            continue
+        urls.append(url)
+    return urls

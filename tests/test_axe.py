@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from browser_support import new_context, require_chromium
+from browser_support import new_context, page_urls, require_chromium
 
 require_chromium()
 
@@ -24,15 +24,6 @@ OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violatio
 FIRST = 3            # elements named per rule in a failure
 WIDTHS = (390, 1280)
 MODES = (False, True)  # 长辈版 off, on
-
-
-def page_urls(built) -> list[str]:
-    """Every HTML page of the built site, as the path a reader opens."""
-    urls = []
-    for path in sorted(built.rglob("*.html")):
-        relative = path.relative_to(built).as_posix()
-        urls.append(relative[:-len("index.html")] if relative.endswith("index.html") else relative)
-    return urls
 
 
 def describe(url: str, violations: list[dict]) -> str:

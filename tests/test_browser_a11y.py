@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import new_context, require_chromium
+from browser_support import new_context, page_urls, require_chromium
 
 require_chromium()
 
@@ -37,11 +37,6 @@ OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clie
 
 def is_elder(page) -> bool:
     return page.evaluate("document.documentElement.classList.contains('elder')")
-
-
-def page_urls(built) -> list[str]:
-    from test_axe import page_urls as urls
-    return urls(built)
 
 
 def test_elder_switch_is_remembered_across_pages_and_works_by_keyboard(browser, server):

@@ -58,8 +58,8 @@ def test_municipality_is_top_level_and_listed_once(built, kb):
     beijing = kb.jurisdictions["beijing"]
     assert beijing.level == "municipality" and kb.group_of(beijing) is beijing and beijing in kb.top_level()
     assert urls.page(beijing) == "beijing/index.md"
-    compare = (built / "compare/index.html").read_text(encoding="utf-8")
-    assert compare.count('data-group="beijing"') == 1     # one row, its own group
+    compare = (built / "compare/in/beijing/index.html").read_text(encoding="utf-8")
+    assert compare.count('data-group="beijing"') == 1     # one row, its own group (its own table)
     home = (built / "index.html").read_text(encoding="utf-8")
     assert 'href="beijing/"' in home
 
@@ -77,18 +77,19 @@ def test_research_log_is_exported_and_shown(built, export, kb):
 
 
 def test_map_draws_all_31_units_in_every_view_with_a_table_and_a_download(built, kb):
-    html = (built / "map/index.html").read_text(encoding="utf-8")
-    svgs = re.findall(r"<svg[^>]*class=\"tile-map\".*?</svg>", html, re.S)
-    assert svgs
-    for drawing in svgs:
-        assert drawing.count("<a ") == 31
-        assert "<title" in drawing and "aria-label=" in drawing
-    ids = parse(built / "map/index.html").ids
+    """One view per situation: the default on map/, each other on map/<situation>/ (one view a page keeps
+    every page under the element budget), each an inline SVG of 31 tiles, a table, and a download."""
+    views = {p for p in (built / "map").rglob("index.html")}
     for s in {r.situation for j in kb.jurisdictions.values() for r in j.rules}:
-        assert urls.map_view_anchor(s.id) in ids
+        page = next(p for p in views if urls.map_view_anchor(s.id) in parse(p).ids)
+        html = page.read_text(encoding="utf-8")
+        drawings = re.findall(r"<svg[^>]*class=\"tile-map\".*?</svg>", html, re.S)
+        assert len(drawings) == 1 and drawings[0].count("<a ") == 31
+        assert "<title" in drawings[0] and "aria-label=" in drawings[0]
+        assert html.count("<tr>") >= 31
         svg_file = built / urls.map_svg(s.id)
         assert svg_file.read_text(encoding="utf-8").count("<a ") == 31
-    assert html.count("<tr>") >= 31 * len(svgs)
+    assert len(views) == len({r.situation for j in kb.jurisdictions.values() for r in j.rules})
 
 
 def _luminance(colour: str) -> float:

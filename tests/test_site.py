@@ -188,11 +188,16 @@ def test_changsha_statements_link_to_their_quotes(built, kb):
 
 def test_excerpts_are_published_and_linked(built, export):
     """Each source with a URL has its archived excerpt at its excerpt_url, linked from the sources page."""
-    sources_page = (built / "sources/index.html").read_text(encoding="utf-8")
+    listing = {}                      # source id → (the sources page listing it, its depth below the root)
+    for page in (built / "sources").rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        depth = len(page.relative_to(built).parts) - 1
+        for source_id in re.findall(r'id="src-([^"]+)"', html):
+            listing[source_id] = (html, depth)
     with_url = [s for s in export["sources"] if s["url"]]
     assert with_url
     for source in with_url:
         assert source["excerpt_url"] == f"api/v1/excerpts/{source['id']}.txt"
         assert (built / source["excerpt_url"]).read_text(encoding="utf-8").strip()
-        assert f'href="../{source["excerpt_url"]}"' in sources_page
-    assert "原文摘录" in sources_page
+        html, depth = listing[source["id"]]
+        assert f'href="{"../" * depth}{source["excerpt_url"]}"' in html and "原文摘录" in html

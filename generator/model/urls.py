@@ -59,6 +59,11 @@ def map_svg(situation_id: str) -> str:
     return f"map/china-{situation_id}.svg"
 
 
+def map_view(situation_id: str) -> str:
+    """The map page of one situation other than the default (which is the map page itself)."""
+    return f"map/{situation_id}/index.md"
+
+
 def map_view_anchor(situation_id: str) -> str:
     """One situation's view on the map page."""
     return f"map-{situation_id}"

@@ -23,7 +23,7 @@ from .contributing import contributing_page
 from .faq import faq_nav, faq_pages
 from .glossary import glossary_pages
 from .jurisdiction import core_pages, off_nav, source_places, sources_nav
-from .map import map_pages
+from .map import map_nav, map_pages
 from .reports import changes_nav, report_pages
 
 PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, claims_pages, glossary_pages,
@@ -40,4 +40,4 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     return pages
 
 
-__all__ = ["changes_nav", "compare_nav", "faq_nav", "off_nav", "render_pages", "sources_nav"]
+__all__ = ["changes_nav", "compare_nav", "faq_nav", "map_nav", "off_nav", "render_pages", "sources_nav"]

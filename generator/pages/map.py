@@ -148,19 +148,35 @@ def svg(situation: Situation, tile_list: list[Tile], here: str) -> str:
     return "".join(out)
 
 
-def map_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """The map page and one downloadable SVG per view."""
+def view_order(kb: KnowledgeBase) -> list:
+    """The situations with a view, the default first."""
     situations = situations_used(kb)
     if not situations:
-        return {}
+        return []
     first = default_situation(kb, situations)
-    ordered = [first] + [s for s in situations if s is not first]
+    return [first] + [s for s in situations if s is not first]
+
+
+def map_nav(kb: KnowledgeBase) -> dict:
+    ordered = view_order(kb)
+    return {"地图": [urls.MAP] + [{s.name: urls.map_view(s.id)} for s in ordered[1:]]}
+
+
+def map_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """The map page and one downloadable SVG per view."""
+    ordered = view_order(kb)
+    if not ordered:
+        return {}
+    first = ordered[0]
+    # One page per view (the default view is map/ itself): nine maps with their tables on one page
+    # came to 4,500 elements, three times what a phone should be given at once.
+    pages = {s.id: urls.MAP if s is first else urls.map_view(s.id) for s in ordered}
     files: dict[str, str] = {}
-    views = []
     for s in ordered:
         tile_list = tiles(kb, s)
-        drawing = svg(s, tile_list, urls.MAP)
-        files[urls.map_svg(s.id)] = '<?xml version="1.0" encoding="UTF-8"?>\n' + drawing + "\n"
-        views.append({"s": s, "tiles": sorted(tile_list, key=lambda t: (t.row, t.col)), "svg": drawing})
-    files[urls.MAP] = render_page("map.md.j2", urls.MAP, views=views, default=first, fill=FILL)
+        drawing = svg(s, tile_list, pages[s.id])
+        files[urls.map_svg(s.id)] = '<?xml version="1.0" encoding="UTF-8"?>\n' + svg(s, tile_list, urls.MAP) + "\n"
+        view = {"s": s, "tiles": sorted(tile_list, key=lambda t: (t.row, t.col)), "svg": drawing}
+        files[pages[s.id]] = render_page("map.md.j2", pages[s.id], views=[view], default=first, fill=FILL,
+                                         others=[(other, pages[other.id]) for other in ordered])
     return files

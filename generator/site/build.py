@@ -23,7 +23,7 @@ from ..export import export_files
 from ..load import load_knowledge_base
 from ..model import KnowledgeBase, urls
 from ..model.dates import date_range
-from ..pages import changes_nav, compare_nav, faq_nav, off_nav, render_pages, sources_nav
+from ..pages import changes_nav, compare_nav, faq_nav, map_nav, off_nav, render_pages, sources_nav
 from . import BuildError
 from .compact import compact_site
 from .search import refine_index, search_dictionary
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
-EXTRA_NAV: list = [compare_nav, {"地图": urls.MAP}, faq_nav, changes_nav, {"数据质量": urls.QUALITY},
+EXTRA_NAV: list = [compare_nav, map_nav, faq_nav, changes_nav, {"数据质量": urls.QUALITY},
                    {"网传说法核查": urls.CLAIMS},
                    lambda kb: {"术语表": urls.GLOSSARY} if kb.glossary else None, {"参与维护": urls.CONTRIBUTING}]
 
