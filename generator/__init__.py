@@ -8,6 +8,6 @@
   generator/pages/   Markdown out, through one Jinja environment (templates/, partials start with "_").
   generator/export/  policies.json, rules.csv, schema.json, Atom feeds.
   generator/site/    MkDocs config and navigation, the build with its atomic swap, compaction, search words.
-  generator/tools/   new-city skeleton, opt-in check-links.
-  __main__           python -m generator validate | build | serve | new-city | check-links
+  generator/tools/   new-city skeleton, opt-in check-links and check-quotes (online).
+  __main__           python -m generator validate | build | serve | new-city | check-links | check-quotes
 """

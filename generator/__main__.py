@@ -1,4 +1,4 @@
-"""Command line: python -m generator validate | build | serve | new-city | check-links"""
+"""Command line: python -m generator validate | build | serve | new-city | check-links | check-quotes"""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +9,7 @@ from pathlib import Path
 from .load import DataError, load_knowledge_base, stale_warnings
 from .site import BuildError
 from .tools.links import check_links
+from .tools.quotes import check_quotes
 from .tools.scaffold import ScaffoldError, ask_missing, new_city
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,10 @@ def cmd_check_links(root: Path, timeout: float) -> int:
     return check_links(root, load_knowledge_base(root), timeout)
 
 
+def cmd_check_quotes(root: Path, timeout: float) -> int:
+    return check_quotes(load_knowledge_base(root), timeout)
+
+
 def cmd_serve(root: Path, address: str) -> int:
     """Live preview: rebuilds only the pages whose content changed (generator/site/preview.py)."""
     from .site.preview import serve
@@ -68,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     new_city.add_argument("--id", help="城市标识（英文小写），例如 zhuzhou")
     links = sub.add_parser("check-links", help="联网检查来源网址是否还能打开（不属于默认测试）")
     links.add_argument("--timeout", type=float, default=5.0, help="每个网址的超时秒数")
+    quotes = sub.add_parser("check-quotes", help="联网检查来源网页上是否还能找到所引的原文（不属于默认测试）")
+    quotes.add_argument("--timeout", type=float, default=10.0, help="每个网页的超时秒数")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
@@ -79,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_new_city(args.root, args.name, args.province, args.id)
         if args.command == "check-links":
             return cmd_check_links(args.root, args.timeout)
+        if args.command == "check-quotes":
+            return cmd_check_quotes(args.root, args.timeout)
         return cmd_serve(args.root, args.address)
     except DataError as error:
         for problem in error.problems:

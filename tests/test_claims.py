@@ -187,3 +187,45 @@ def test_one_malformed_claim_does_not_hide_problems_in_the_others(data_copy):
     found = problems(data_copy)
     assert any(p["field"] == f"claims[{index}].verdict" for p in found), found
     assert any(p["field"] == f"claims[{index + 1}].jurisdiction" and "nowhere" in p["message"] for p in found), found
+
+
+def _claim_reviews(html_text: str) -> list[dict]:
+    """Every ClaimReview in the page's JSON-LD scripts (parsed with json: escaping must leave valid JSON)."""
+    found = []
+    for body in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html_text, re.S):
+        assert "<" not in body and ">" not in body        # escaped like the FAQ JSON-LD: data cannot end the element
+        document = json.loads(body)
+        assert document.get("@context", "https://schema.org") == "https://schema.org"
+        found += [n for n in document.get("@graph", [document]) if n.get("@type") == "ClaimReview"]
+    return found
+
+
+def _valid_review(review: dict, claim: dict, site_name: str) -> None:
+    assert review["claimReviewed"] == claim["claim"]
+    rating = review["reviewRating"]
+    assert rating["@type"] == "Rating" and rating["alternateName"] == claim["verdict"] in MODEL
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    if claim["seen_in"]["url"]:
+        assert item["appearance"]["url"] == claim["seen_in"]["url"]
+    else:
+        assert "appearance" not in item
+    assert review["author"] == {"@type": "Organization", "name": site_name}
+
+
+def test_every_verdict_is_claim_review_markup(built, export):
+    """Claims page: one ClaimReview per verdict; a place's 网传说法 box: one per claim about it."""
+    site_name = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+    reviews = _claim_reviews((built / "claims/index.html").read_text(encoding="utf-8"))
+    assert len(reviews) == len(export["claims"]) > 0
+    by_text = {c["claim"]: c for c in export["claims"]}          # the page lists them by place, in display order
+    assert sorted(r["claimReviewed"] for r in reviews) == sorted(by_text)
+    for review in reviews:
+        _valid_review(review, by_text[review["claimReviewed"]], site_name)
+    assert any("appearance" in r["itemReviewed"] for r in reviews)
+    for j in export["jurisdictions"]:
+        about = [c for c in export["claims"] if c["jurisdiction"] == j["id"]]
+        boxed = _claim_reviews(page_file(built, j["url"]).read_text(encoding="utf-8"))
+        assert len(boxed) == len(about), j["id"]
+        for review, claim in zip(boxed, about):
+            _valid_review(review, claim, site_name)

@@ -110,7 +110,15 @@ def test_real_changes_are_on_the_page_and_in_the_feed(built, export):
         assert f'tag:yibao-quxian,2026:change/{c["jurisdiction"]}/{c["rule"]}/{c["date"]}' in ids
     # One change per earlier version of a rule written in a jurisdiction (not per inheriting page).
     own = [r for j in export["jurisdictions"] for r in j["rules"] if not r["inherited_from"]]
-    assert len(export["changes"]) == sum(len(r["history"]) for r in own) == len(ids)
+    changed = {i for i in ids if i.startswith("tag:yibao-quxian,2026:change/")}
+    assert len(export["changes"]) == sum(len(r["history"]) for r in own) == len(changed)
+    # Every own rule that is not current has its own entry, and the page names it with its status word.
+    marked = [(j["id"], r) for j in export["jurisdictions"] for r in j["rules"]
+              if not r["inherited_from"] and r["status"] != "current"]
+    assert marked and ids - changed == {f'tag:yibao-quxian,2026:status/{jid}/{r["id"]}/{r["status"]}' for jid, r in marked}
+    assert html.count('class="status-mark"') == len(marked)
+    for m in export["milestones"]:
+        assert m["title"] in html
 
 
 def test_hunan_in_province_transfer_change_is_recorded(export):

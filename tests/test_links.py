@@ -98,3 +98,36 @@ def test_check_links_all_live(data_copy, local_server):
     result = run_generator(data_copy, "check-links", "--timeout", "3")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 个打不开" in result.stdout
+
+
+# -- check-quotes: quotes looked for on the live page, against the same local server -----------------------
+
+def _serve_excerpts(root: Path, served: Path, base: str, drop: str = "") -> None:
+    """Every source url → one page on the local server holding every archived excerpt (GB18030, declared in
+    a <meta>, inside HTML with a script to ignore); `drop` is cut out of the page."""
+    for path in (root / "policies").rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(\n    url: )\S+", rf"\g<1>{base}/page.html", text), encoding="utf-8")
+    excerpts = "".join(f"<p>{p.read_text(encoding='utf-8')}</p>"
+                       for p in sorted((root / "policies/excerpts").glob("*.txt")))
+    page = '<html><head><meta charset="gb18030"><script>var s = "x";</script></head><body>' + (
+        excerpts.replace(drop, "") if drop else excerpts) + "</body></html>"
+    (served / "page.html").write_bytes(page.encode("gb18030"))
+
+
+def test_check_quotes_all_found(data_copy, local_server, tmp_path):
+    _serve_excerpts(data_copy, tmp_path / "served", local_server)
+    result = run_generator(data_copy, "check-quotes", "--timeout", "5")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 条在网页上找不到，0 个网页打不开" in result.stdout
+
+
+def test_check_quotes_reports_a_quote_gone_from_the_page(data_copy, local_server, tmp_path):
+    kb = load(data_copy)
+    source, quote = next((c.source.id, c.quote) for j in kb.jurisdictions.values() for r in j.rules
+                         for c in r.citations if c.quote in (kb.excerpts.get(c.source.id) or ""))
+    _serve_excerpts(data_copy, tmp_path / "served", local_server, drop=quote)
+    result = run_generator(data_copy, "check-quotes", "--timeout", "5")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"| 网页上找不到 | {source} | {local_server}/page.html | {quote} |" in result.stdout
+    assert "Traceback" not in result.stderr

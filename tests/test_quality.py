@@ -119,3 +119,32 @@ def test_fresh_data_gives_no_stale_warning(data_copy):
     result = run_generator(data_copy, "validate")
     assert result.returncode == 0
     assert "changsha.yaml" not in result.stderr
+
+
+def test_evidence_figures_recomputed_from_the_export_and_the_excerpts(built, export):
+    """Statements cited, quotes found in their excerpts and rules by status, counted again from policies.json
+    and policies/excerpts/ (the excerpt check itself, not the quality module), and shown on the page."""
+    from generator.load.excerpts import Excerpts
+    from helpers import ROOT
+    own = [r for j in export["jurisdictions"] for r in j["rules"] if r["inherited_from"] is None]
+    total = cited = 0
+    for r in own:
+        for key in ("conditions", "materials", "steps", "where", "time_limit", "proxy", "payout", "fees"):
+            items = r[key] if isinstance(r[key], list) else [r[key]] if r[key] else []
+            for item in items:
+                total += 1
+                cited += bool(item["citations"]) and all(0 <= i < len(r["citations"]) for i in item["citations"])
+    q = export["quality"]
+    assert q["statements"] == {"cited": cited, "total": total} and total > 0
+    assert cited == total                                        # every statement cited: 100 %
+    excerpts = Excerpts(ROOT / "policies")
+    quotes = [c for r in own for c in r["citations"] + [x for v in r["history"] for x in v["citations"]]]
+    quotes += [c for claim in export["claims"] for c in claim["citations"]]
+    quotes += [c for m in export["milestones"] for c in m["citations"]]
+    found = sum(excerpts.contains(c["source"], c["quote"]) is True for c in quotes)
+    assert q["quotes"] == {"found": found, "total": len(quotes)}
+    statuses = Counter(r["status"] for r in own)
+    assert q["rules_by_status"] == {s: statuses[s] for s in ("current", "possibly-outdated", "disputed")}
+    assert q["rules_by_status"]["possibly-outdated"] >= 4 and q["rules_by_status"]["disputed"] >= 1
+    text = re.sub(r"<[^>]+>", "", (built / "quality/index.html").read_text(encoding="utf-8"))
+    assert f"{cited} / {total}" in text and f"{found} / {len(quotes)}" in text and "可能已过时" in text

@@ -10,7 +10,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..model import KnowledgeBase, urls
-from ..model.history import Change, all_changes, changes_for
+from ..model.history import Change, StatusMark, all_changes, changes_for, status_marks, status_marks_for
+from ..model.vocabulary import STATUS_TEXT
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG = "tag:yibao-quxian,2026:"
@@ -53,22 +54,39 @@ def _entry(feed: ET.Element, change: Change, here: str, site_url: str = "") -> N
           type="text")
 
 
+def _status_entry(feed: ET.Element, mark: StatusMark, here: str, site_url: str = "") -> None:
+    """A rule marked 可能已过时 / 说法矛盾: its own entry, dated by the rule's last check."""
+    rule, word = mark.rule, STATUS_TEXT[mark.rule.status]
+    entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+    _text(entry, "id", f"{TAG}status/{mark.key}")
+    _text(entry, "title", f"{mark.jurisdiction.short_name} · {rule.situation.name}：{rule.outcome.name}（证据 {rule.evidence}），"
+                          f"标为{word}")
+    _text(entry, "updated", timestamp(mark.date))
+    target = _link(here, urls.page(mark.jurisdiction), urls.rule_anchor(rule.id), site_url)
+    ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": target})
+    _text(entry, "summary", f"{mark.jurisdiction.name}“{rule.situation.name}”的规定（{rule.outcome.name}，"
+                            f"证据 {rule.evidence}）标为{word}：{rule.status_reason} 最后核对：{rule.last_verified}。",
+          type="text")
+
+
 def atom(kb: KnowledgeBase, changes: list[Change], here: str, feed_id: str, title: str, site_title: str,
-         site_url: str = "") -> str:
+         site_url: str = "", marks: list[StatusMark] = ()) -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
     _text(feed, "id", TAG + feed_id)
     _text(feed, "title", title)
     # Deterministic: the newest change, or the newest check of the data when nothing changed yet.
-    newest = changes[0].date if changes else max(j.last_verified for j in kb.jurisdictions.values() if j.last_verified)
+    entries = sorted([(c.date, _entry, c) for c in changes] + [(m.date, _status_entry, m) for m in marks],
+                     key=lambda e: e[0], reverse=True)      # stable: changes before marks of the same day
+    newest = entries[0][0] if entries else max(j.last_verified for j in kb.jurisdictions.values() if j.last_verified)
     _text(feed, "updated", timestamp(newest))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site_title)
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
                                              "href": _link(here, urls.CHANGES, None, site_url)})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": _link(here, here, None, site_url)})
-    for change in changes:
-        _entry(feed, change, here, site_url)
+    for _, write, item in entries:
+        write(feed, item, here, site_url)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -76,8 +94,8 @@ def atom(kb: KnowledgeBase, changes: list[Change], here: str, feed_id: str, titl
 def feed_files(kb: KnowledgeBase, site_title: str, site_url: str = "") -> dict[str, str]:
     """site_title: the site's name as mkdocs.yml gives it (the one home of the title); site_url likewise."""
     files = {urls.FEED: atom(kb, all_changes(kb), urls.FEED, "changes", f"{site_title}：最近变化", site_title,
-                             site_url)}
+                             site_url, status_marks(kb))}
     for j in kb.jurisdictions.values():
         files[urls.feed(j)] = atom(kb, changes_for(kb, j), urls.feed(j), f"changes/{j.id}",
-                                   f"{site_title}：{j.name}的规定变化", site_title, site_url)
+                                   f"{site_title}：{j.name}的规定变化", site_title, site_url, status_marks_for(kb, j))
     return files

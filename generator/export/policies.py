@@ -85,6 +85,14 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
     }
 
 
+def _milestone(m) -> dict:
+    """A dated change: scope is the jurisdiction whose file records it (and everything below it)."""
+    return {"id": m.id, "date": m.date, "title": m.title, "jurisdiction": m.jurisdiction_id,
+            "issuer": m.issuer, "document_number": m.document_number,
+            "situations": [s.id for s in m.situations], "effect": m.effect, "note": m.note,
+            "citations": _citations(m.citations)}
+
+
 def _claim(claim: Claim) -> dict:
     return {
         "id": claim.id,
@@ -107,6 +115,7 @@ def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
         "jurisdictions": records,
         "sources": [_source(s, kb.excerpts) for s in kb.sources.values()],
         "claims": [_claim(c) for c in kb.claims],
+        "milestones": [_milestone(m) for m in kb.milestones],      # newest first
     }
     document["changes"] = [_change(c) for c in all_changes(kb)]       # newest first
     document["quality"] = figures(kb, date.today())                 # stale list depends on the day

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Outcome, Place, ResearchEntry, Rule,
+from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Milestone, Outcome, Place, ResearchEntry, Rule,
                      RuleVersion, SeenIn, Service, Situation, Source, Statement)
 from ..model.dates import date_range
 from ..model.vocabulary import CURRENT, LEVEL_ORDER, LEVELS, SOURCE_CLASSES, STATUS_CODES
@@ -104,12 +104,15 @@ class Checker:
         source_of = {source_id: source for source_id, (source, _) in sources.items()}
         jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, source_of)
         self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
+        milestones = self.collect_milestones(jurisdictions, situations, source_of)
         claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, source_of)
         if self.problems:
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])
         kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
                            dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
+        kb.milestones = sorted(milestones, key=lambda m: date_range(m.date)[0], reverse=True)
+        self.check_outdated(kb, jurisdictions)
         kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
         kb.glossary = glossary.collect(self, glossary_loaded, kb)
         kb.search_terms = self.search_terms
@@ -248,6 +251,55 @@ class Checker:
                 service=service)
             result.append((jurisdiction, loaded))
         return result
+
+    def collect_milestones(self, pairs, situations, sources) -> list[Milestone]:
+        """Dated changes (milestones:) of every file: unique ids, real past dates, known situations."""
+        found: list[Milestone] = []
+        seen: dict[str, str] = {}
+        for jurisdiction, loaded in pairs:
+            for index, item in enumerate(loaded.data.get("milestones", ())):
+                path = ("milestones", index)
+                if item["id"] in seen:
+                    self.report(loaded, path + ("id",), f"变化标识 `{item['id']}` 重复（{seen[item['id']]} 已经用过）")
+                    continue
+                seen[item["id"]] = loaded.shown
+                ok = bool(self.check_dates(loaded, item, path, ("date",)))
+                named = []
+                for position, situation_id in enumerate(item["situations"]):
+                    if situation_id not in situations:
+                        self.report(loaded, path + ("situations", position), f"词表里没有情形 `{situation_id}`"
+                                    + (suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
+                        ok = False
+                    elif situations[situation_id] not in named:
+                        named.append(situations[situation_id])
+                citations = self.collect_citations(loaded, path, item["citations"], sources)
+                if ok and len(citations) == len(item["citations"]):
+                    found.append(Milestone(
+                        id=item["id"], date=item["date"], title=item["title"], jurisdiction_id=jurisdiction.id,
+                        situations=tuple(named), effect=item["effect"], issuer=item.get("issuer"),
+                        document_number=item.get("document_number"), note=item.get("note"),
+                        citations=tuple(citations)))
+        return found
+
+    def check_outdated(self, kb: KnowledgeBase, pairs) -> None:
+        """An own rule whose newest cited source (as_of, when known) predates a milestone that applies
+        to it must say so (status) or cite a newer source. Citing the milestone's own source counts."""
+        for jurisdiction, loaded in pairs:
+            situation_of = {**{s.name: s.id for s in kb.situations}, **{s.id: s.id for s in kb.situations}}
+            index_of = {situation_of.get(item["situation"]): i for i, item in enumerate(loaded.data.get("rules", ()))}
+            for rule in jurisdiction.rules:
+                if rule.status != CURRENT or not rule.as_of:
+                    continue
+                cited = {c.source.id for c in rule.citations}
+                for milestone in kb.milestones_for(jurisdiction, rule.id):
+                    if (date_range(rule.as_of)[1] < date_range(milestone.date)[0]
+                            and not cited & {c.source.id for c in milestone.citations}):
+                        where = kb.jurisdictions[milestone.jurisdiction_id].name
+                        self.report(loaded, ("rules", index_of.get(rule.id, 0)),
+                                    f"所引来源最新的发布于 {rule.as_of}，早于 {milestone.date} 的变化“{milestone.title}”"
+                                    f"（{where}，milestones 里的 {milestone.id}）：核对后改引更新的来源，"
+                                    "或写 status: 可能已过时 并在 status_reason 里说明")
+                        break
 
     def collect_research(self, loaded: LoadedFile, situations: dict[str, Situation]) -> tuple[ResearchEntry, ...]:
         """The research log (research:): real past dates, known situation ids, each named once per entry."""

@@ -17,6 +17,7 @@ from .yamlfile import LoadedFile
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "policies" / "schema.json"
 
+MISSING_CITE = "没有引用：写 cite: [1] 指明哪条引用支持这一项（数字是本条 citations 里的第几条，从 1 开始）"
 _TYPE_WORDS = {"string": "文字", "array": "列表（每项以 - 开头）", "object": "字段集合（key: value）",
                "boolean": "是/否", "integer": "整数", "number": "数字"}
 
@@ -103,6 +104,10 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
             props = error.schema.get("properties", {})
             for key in error.validator_value:
                 if key not in error.instance:
+                    if key == "cite":     # a statement without support: say what to write, not "missing field"
+                        problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path),
+                                                MISSING_CITE))
+                        continue
                     title = _resolve(props.get(key, {})).get("title", "")
                     label = f"（{title}）" if title else ""
                     problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path + (key,)),

@@ -9,9 +9,9 @@ quality     figures about the data itself
 flow        the "can I take the money out?" question graph of one jurisdiction
 """
 from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, GlossaryTerm, Jurisdiction, KnowledgeBase,
-                       Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Service, Situation, Source,
+                       Milestone, Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Service, Situation, Source,
                        Statement)
 
 __all__ = ["Citation", "Claim", "EffectiveRule", "GeneralQuestion", "GlossaryTerm", "Jurisdiction", "KnowledgeBase",
-           "Outcome", "Place", "ResearchEntry", "Rule", "RuleVersion", "SeenIn", "Service", "Situation", "Source",
+           "Milestone", "Outcome", "Place", "ResearchEntry", "Rule", "RuleVersion", "SeenIn", "Service", "Situation", "Source",
            "Statement"]

@@ -212,6 +212,25 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Milestone:
+    """A dated national or provincial change (policies/*.yaml `milestones:`) that may outdate
+    earlier rules of its situations, in its own jurisdiction and everywhere below it."""
+    id: str
+    date: str                       # as precise as known: YYYY, YYYY-MM or YYYY-MM-DD
+    title: str
+    jurisdiction_id: str            # the file it is written in: its scope
+    situations: tuple[Situation, ...]
+    effect: str
+    issuer: str | None
+    document_number: str | None
+    note: str | None
+    citations: tuple[Citation, ...]
+
+    def about(self, situation_id: str) -> bool:
+        return any(s.id == situation_id for s in self.situations)
+
+
+@dataclass(frozen=True)
 class EffectiveRule:
     """A rule as it applies in a jurisdiction, possibly inherited from above."""
     rule: Rule
@@ -296,6 +315,14 @@ class KnowledgeBase:
     places: list = field(default_factory=list)       # model.places.Division: every prefecture-level place and municipality
     provincial_names: dict[str, str] = field(default_factory=dict)   # provincial id → official name (四川省), file or not
     excerpts: dict[str, str] = field(default_factory=dict)  # source id → the archived passages read (policies/excerpts/)
+    milestones: list = field(default_factory=list)   # Milestone, newest first
+
+    def milestones_for(self, jurisdiction: Jurisdiction, situation_id: str | None = None) -> list:
+        """The milestones that apply in a jurisdiction (its own and those of every level above),
+        newest first; with a situation, only those about it."""
+        scope = {jurisdiction.id} | {a.id for a in self.ancestors(jurisdiction)}
+        return [m for m in self.milestones if m.jurisdiction_id in scope
+                and (situation_id is None or m.about(situation_id))]
 
     def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:
         return [c for c in self.claims if c.jurisdiction_id == jurisdiction.id]

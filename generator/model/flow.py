@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .entities import EffectiveRule, Jurisdiction, KnowledgeBase, Situation
-from .vocabulary import UNKNOWN_CASH, UNVERIFIED, UNVERIFIED_GRADE
+from .vocabulary import STATUS_TEXT, UNKNOWN_CASH, UNVERIFIED, UNVERIFIED_GRADE
 
 UNKNOWN_END = "unknown"   # node ids: q-<situation>, o-<situation>, and this one (no "o-" prefix: cannot clash)
 START_TEXT = "您属于下面哪种情况？从上往下逐个回答“是”或“否”"
@@ -54,7 +54,9 @@ class End:
     def grade_label(self) -> str:
         if self.grade is None:
             return "没有找到规定"
-        return f"证据 {self.grade}" + (f" · {UNVERIFIED}" if self.grade == UNVERIFIED_GRADE else "")
+        status = STATUS_TEXT.get(self.effective.rule.status)     # a rule that is not current says so
+        return (f"证据 {self.grade}" + (f" · {UNVERIFIED}" if self.grade == UNVERIFIED_GRADE else "")
+                + (f" · {status}" if status else ""))
 
     @property
     def via(self) -> str | None:

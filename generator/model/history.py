@@ -58,3 +58,36 @@ def changes_for(kb: KnowledgeBase, j: Jurisdiction) -> list[Change]:
     owners = {e.rule.id: e.inherited_from or j for e in kb.effective_rules(j)}
     return _sorted([c for e in kb.effective_rules(j)
                     for c in rule_changes(owners[e.rule.id], e.rule)], kb)
+
+
+@dataclass(frozen=True)
+class StatusMark:
+    """A rule marked as not current (可能已过时 / 说法矛盾). The data keeps no date of the marking:
+    the rule's last check (last_verified) is when it was last looked at, and is shown as such."""
+    jurisdiction: Jurisdiction     # where the rule is written
+    rule: Rule
+
+    @property
+    def date(self) -> str:
+        return self.rule.last_verified
+
+    @property
+    def key(self) -> str:
+        return f"{self.jurisdiction.id}/{self.rule.id}/{self.rule.status}"
+
+
+def _marks(kb: KnowledgeBase, pairs) -> list[StatusMark]:
+    order = {jid: i for i, jid in enumerate(kb.jurisdictions)}
+    marks = sorted((StatusMark(j, r) for j, r in pairs if r.status != "current"),
+                   key=lambda m: (order[m.jurisdiction.id], m.rule.situation.order))
+    return sorted(marks, key=lambda m: m.date, reverse=True)
+
+
+def status_marks(kb: KnowledgeBase) -> list[StatusMark]:
+    """Every own rule that is not current, newest check first."""
+    return _marks(kb, [(j, r) for j in kb.jurisdictions.values() for r in j.rules])
+
+
+def status_marks_for(kb: KnowledgeBase, j: Jurisdiction) -> list[StatusMark]:
+    """The rules that apply in j (own or inherited) and are not current."""
+    return _marks(kb, [(e.inherited_from or j, e.rule) for e in kb.effective_rules(j)])

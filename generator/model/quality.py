@@ -9,7 +9,7 @@ from datetime import date
 
 from .dates import date_range
 from .entities import KnowledgeBase
-from .vocabulary import GRADES, SOURCE_CLASSES
+from .vocabulary import CURRENT, GRADES, SOURCE_CLASSES, STATUS_CODES
 
 STALE_MONTHS = 12
 
@@ -34,6 +34,41 @@ def _grades(rules) -> dict[str, int]:
     return {g: counts.get(g, 0) for g in GRADES}
 
 
+STATEMENT_KEYS = ("conditions", "materials", "steps", "where", "time_limit", "proxy", "payout", "fees")
+
+
+def statement_figures(kb: KnowledgeBase) -> dict[str, int]:
+    """Statements of every own rule (conditions, materials, steps, places, time limit, proxy, payout, fees)
+    and how many name at least one of the rule's citations, every number in range. Must be all of them."""
+    total = cited = 0
+    for j in kb.jurisdictions.values():
+        for rule in j.rules:
+            for key, said in rule.statements().items():
+                if key not in STATEMENT_KEYS or said is None:
+                    continue
+                for item in (said if isinstance(said, list) else [said]):
+                    total += 1
+                    cited += bool(item["citations"]) and all(0 <= i < len(rule.citations) for i in item["citations"])
+    return {"cited": cited, "total": total}
+
+
+def quote_figures(kb: KnowledgeBase) -> dict[str, int]:
+    """Quotes of rules (with their earlier versions), claims and milestones, and how many were checked against
+    an archived excerpt of their source (validation refuses a quote its excerpt does not contain, so every
+    quote of a source with an excerpt was found there; a source without a URL may have none)."""
+    quotes = [c for j in kb.jurisdictions.values() for r in j.rules
+              for c in r.citations + tuple(x for v in r.history for x in v.citations)]
+    quotes += [c for claim in kb.claims for c in claim.citations]
+    quotes += [c for m in kb.milestones for c in m.citations]
+    return {"found": sum(c.source.id in kb.excerpts for c in quotes), "total": len(quotes)}
+
+
+def status_figures(kb: KnowledgeBase) -> dict[str, int]:
+    """Own rules by how current they are: current, possibly-outdated, disputed."""
+    counts = Counter(r.status for j in kb.jurisdictions.values() for r in j.rules)
+    return {code: counts.get(code, 0) for code in (CURRENT, *STATUS_CODES.values())}
+
+
 def figures(kb: KnowledgeBase, today: date) -> dict:
     claims = getattr(kb, "claims", None) or []
     verdicts = Counter(str(getattr(c, "verdict", None)) for c in claims)
@@ -47,6 +82,9 @@ def figures(kb: KnowledgeBase, today: date) -> dict:
              "effective": _grades(e.rule for e in kb.effective_rules(j))}
             for j in kb.jurisdictions.values()
         ],
+        "statements": statement_figures(kb),
+        "quotes": quote_figures(kb),
+        "rules_by_status": status_figures(kb),
         "sources_by_class": {c: source_classes.get(c, 0) for c in SOURCE_CLASSES.values()},
         "claims_by_verdict": dict(sorted(verdicts.items())),
         "stale_jurisdictions": [{"jurisdiction": j.id, "last_verified": j.last_verified}

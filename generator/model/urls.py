@@ -149,6 +149,7 @@ claim_anchor = _anchor("claim-{}")         # a claim on the claims page
 faq_anchor = _anchor("faq-{}")             # the generated question about a situation, on a jurisdiction page
 general_anchor = _anchor("faq-{}")         # a hand-written question on the FAQ page
 note_anchor = _anchor("note-{}-{}")        # a rule's footnote in the comparison: jurisdiction id, rule id
+milestone_anchor = _anchor("milestone-{}")   # a dated change (milestone) on its jurisdiction's page
 change_anchor = _anchor("change-{}-{}-{}")  # a change on the what-changed page: jurisdiction, rule, date
 RESEARCH_ANCHOR = "research"               # 我们查过什么, on a jurisdiction page
 UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use

@@ -29,6 +29,7 @@ UNVERIFIED_GRADE = "C"
 STATUS_CODES = {"可能已过时": "possibly-outdated", "说法矛盾": "disputed"}
 STATUS_TEXT = {code: word for word, code in STATUS_CODES.items()}
 CURRENT = "current"
+STATUS_UNSETTLED = "所引来源早于之后的规定变化，或来源之间互相矛盾，现在是否仍这样办理未查明；办理前请先向当地医保经办机构确认。"
 EXCERPT_LINK = "原文摘录"                                   # link to a source's archived excerpt
 UNVERIFIED = "待核实"                                       # the word next to a grade-C rule
 UNVERIFIED_WARNING = "只有第三方说法，未读到官方原文，不能当作定论。"   # the one sentence that explains it

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import EffectiveRule, GeneralQuestion, Jurisdiction, KnowledgeBase, Situation, urls
-from ..model.vocabulary import GRADE_TEXT, UNVERIFIED, UNVERIFIED_WARNING
+from ..model.vocabulary import GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
 from .markup import render_page, script_json
 
 
@@ -46,6 +46,8 @@ class Entry:
         if self.effective.inherited_from:
             parts.append(f"本条沿用{self.effective.inherited_from.name}的规定。")
         parts.append(f"证据等级 {rule.evidence}（{GRADE_TEXT[rule.evidence]}）。")
+        if rule.status in STATUS_TEXT:
+            parts.append(f"{STATUS_TEXT[rule.status]}：{rule.status_reason}")
         parts.append("依据：" + "；".join(c.describe() for c in rule.citations) + "。")
         return "".join(parts)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import urls
 from ..model.flow import START_TEXT, End, Flow
-from ..model.vocabulary import CASH, CASH_ORDER, GRADE_TEXT, UNVERIFIED, UNVERIFIED_WARNING
+from ..model.vocabulary import CASH, CASH_ORDER, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
 from .markup import attr, script_json
 
 
@@ -219,6 +219,7 @@ def _end_data(end: End, flow: Flow, here: str) -> dict:
         "inherited_from": end.effective.inherited_from.name if end.effective.inherited_from else None,
         **rule.statements(),
         "unverified_text": f"{UNVERIFIED}：{UNVERIFIED_WARNING}",
+        "status_text": f"{STATUS_TEXT[rule.status]}：{rule.status_reason}" if rule.status in STATUS_TEXT else None,
         "errand": [{"title": title, "said": said.exported() if said else None} for title, said in errand(rule)],
         "link": _rule_href(flow, rule.id),
         "citations": [{"title": c.source.title, "about": c.describe("about"),

@@ -27,7 +27,8 @@ def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = 
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         service=service_from.service if service_from else None,
         service_from=service_from if service_from is not j else None, errand=flowchart.errand,
-        served=served or [], provincial_names=kb.provincial_names)
+        served=served or [], provincial_names=kb.provincial_names,
+        milestones=[ms for ms in kb.milestones if ms.jurisdiction_id == j.id])
 
 
 def check_page(kb: KnowledgeBase, j: Jurisdiction) -> str:

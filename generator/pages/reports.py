@@ -5,7 +5,7 @@ from collections import Counter
 from datetime import date
 
 from ..model import KnowledgeBase, urls
-from ..model.history import all_changes
+from ..model.history import all_changes, status_marks
 from ..model.quality import STALE_MONTHS, figures
 from .markup import render_page
 
@@ -30,8 +30,11 @@ def report_pages(kb: KnowledgeBase) -> dict[str, str]:
     parts = _parts(changes)
     pager = [{"page": urls.changes(n), "first": part[0].date if part else "", "last": part[-1].date if part else ""}
              for n, part in enumerate(parts, 1)]
+    marks, milestones = status_marks(kb), kb.milestones      # listed on the first page only
     pages = {urls.changes(n): render_page("changes.md.j2", urls.changes(n), changes=part, number=n, pager=pager,
-                                          jurisdictions=jurisdictions, total=len(changes))
+                                          jurisdictions=jurisdictions, total=len(changes),
+                                          marks=marks if n == 1 else [], milestones=milestones if n == 1 else [],
+                                          places=kb.jurisdictions)
              for n, part in enumerate(parts, 1)}
     return {
         **pages,

@@ -93,7 +93,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if kb is None:                           # the CLI passes the data it has already checked
         kb = load_knowledge_base(root)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    files: dict[str, str | bytes] = {**render_pages(kb), **export_files(kb, config["site_name"], config.get("site_url") or "")}
+    files: dict[str, str | bytes] = {**render_pages(kb, config["site_name"]), **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []
     for path in sorted((root / "content").rglob("*")):
         if path.is_file():

@@ -107,6 +107,7 @@
     parts.push(head);
     if (node.summary) { parts.push(el("p", null, node.summary)); }
     if (node.unverified) { parts.push(el("p", "checker-warning", node.unverified_text)); }
+    if (node.status_text) { parts.push(el("p", "checker-warning", node.status_text)); }
     if (node.inherited_from) { parts.push(el("p", "checker-hint", "本条沿用" + node.inherited_from + "的规定。")); }
     var where = (node.where || []).map(function (p) {
       return {text: p.type + "：" + p.name + (p.note ? "（" + p.note + "）" : ""), citations: p.citations};
