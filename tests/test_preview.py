@@ -8,7 +8,7 @@ import pytest
 
 from helpers import DataError, Preview, edit
 
-SUMMARY = "    summary: 已办理异地安置的退休人员，可以申请把个人账户余额提现。"
+SUMMARY = "    summary: 第三方网站（2023 年）说，办理了异地安置的退休人员，可以申请把医保个人账户余额提现。"
 
 
 def _search_text(preview: Preview) -> dict[str, str]:

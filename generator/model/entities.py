@@ -333,18 +333,20 @@ class KnowledgeBase:
 
     def effective_rules(self, jurisdiction: Jurisdiction) -> list[EffectiveRule]:
         """Own rules, plus the nearest ancestor's rule for every situation not overridden.
-        Computed once per jurisdiction (every producer asks); the model is not changed after loading."""
+        Computed once per jurisdiction (every producer asks), again if a rules tuple was replaced since."""
+        chain = [jurisdiction] + self.ancestors(jurisdiction)
+        key = tuple(id(j.rules) for j in chain)
         cached = self._effective.get(jurisdiction.id)
-        if cached is None:
-            chosen: dict[str, EffectiveRule] = {r.id: EffectiveRule(r, None) for r in jurisdiction.rules}
-            for ancestor in self.ancestors(jurisdiction):
-                for rule in ancestor.rules:
-                    chosen.setdefault(rule.id, EffectiveRule(rule, ancestor))
-            cached = self._effective[jurisdiction.id] = sorted(chosen.values(), key=lambda e: e.rule.situation.order)
-        return list(cached)
+        if cached is None or cached[0] != key:
+            chosen: dict[str, EffectiveRule] = {}
+            for owner in chain:
+                for rule in owner.rules:
+                    chosen.setdefault(rule.id, EffectiveRule(rule, None if owner is jurisdiction else owner))
+            cached = self._effective[jurisdiction.id] = (key, sorted(chosen.values(), key=lambda e: e.rule.situation.order))
+        return list(cached[1])
 
     @cached_property
-    def _effective(self) -> dict[str, list[EffectiveRule]]:
+    def _effective(self) -> dict[str, tuple[tuple, list[EffectiveRule]]]:
         return {}
 
     def rules_citing(self, source: Source) -> list[tuple[Jurisdiction, Rule]]:

@@ -83,9 +83,10 @@ def _sync(files: dict[str, str | bytes], target: Path) -> list[str]:
 
 
 def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None,
-             changed: list[str] | None = None) -> Path:
+             changed: list[str] | None = None, pages: dict[str, str] | None = None) -> Path:
     """Validate the data and write the docs tree and MkDocs config. Returns the config path;
-    `changed`, if given, receives the docs files written or removed (the preview rebuilds those).
+    `changed`, if given, receives the docs files written or removed (the preview rebuilds those);
+    `pages`, if given, are the pages already rendered from kb (the preview renders them itself).
 
     Raises DataError (from validation) before anything is written.
     """
@@ -93,7 +94,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if kb is None:                           # the CLI passes the data it has already checked
         kb = load_knowledge_base(root)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    files: dict[str, str | bytes] = {**render_pages(kb), **export_files(kb, config["site_name"], config.get("site_url") or "")}
+    files: dict[str, str | bytes] = {**(render_pages(kb) if pages is None else pages), **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []
     for path in sorted((root / "content").rglob("*")):
         if path.is_file():
