@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -72,9 +72,9 @@ def _sync(files: dict[str, str | bytes], target: Path) -> list[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         changed.append(relative)
-    wanted = {(target / r).resolve() for r in files}
+    wanted = {PurePosixPath(r).as_posix() for r in files}     # compared as paths inside target: no resolve() per file
     for path in sorted(target.rglob("*"), reverse=True):
-        if path.is_file() and path.resolve() not in wanted:
+        if path.is_file() and path.relative_to(target).as_posix() not in wanted:
             changed.append(path.relative_to(target).as_posix())
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
