@@ -59,13 +59,23 @@ def _content_title(path: Path) -> str:
     return path.stem
 
 
-def _sync(files: dict[str, str | bytes], target: Path) -> list[str]:
+def _sync(files: dict[str, str | bytes], target: Path, written: dict | None = None) -> list[str]:
     """Make target hold exactly these files; unchanged files are left untouched, so the live preview
-    rebuilds only the pages whose Markdown changed. Returns the files written or removed."""
+    rebuilds only the pages whose Markdown changed. Returns the files written or removed.
+
+    written (the live preview): what the last call wrote, kept in memory; it is updated here. A file
+    whose content equals what was written last time is not read back from disk."""
     target.mkdir(parents=True, exist_ok=True)
     changed = []
+    last = dict(written or {})
+    if written is not None:
+        written.clear()
     for relative, content in files.items():
         path = target / relative
+        if written is not None:
+            written[relative] = content
+            if last.get(relative) == content and path.exists():
+                continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         if path.exists() and path.read_bytes() == data:
             continue
@@ -83,10 +93,12 @@ def _sync(files: dict[str, str | bytes], target: Path) -> list[str]:
 
 
 def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None,
-             changed: list[str] | None = None, pages: dict[str, str] | None = None) -> Path:
+             changed: list[str] | None = None, pages: dict[str, str] | None = None,
+             written: dict | None = None) -> Path:
     """Validate the data and write the docs tree and MkDocs config. Returns the config path;
     `changed`, if given, receives the docs files written or removed (the preview rebuilds those);
-    `pages`, if given, are the pages already rendered from kb (the preview renders them itself).
+    `pages`, if given, are the pages already rendered from kb (the preview renders them itself);
+    `written`, the preview's memory of the docs files it wrote (_sync).
 
     Raises DataError (from validation) before anything is written.
     """
@@ -104,9 +116,9 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
             files[relative] = path.read_bytes()
             if path.suffix == ".md":
                 content_nav.append({_content_title(path): relative})
-    written = _sync(files, out / "docs")
+    updated = _sync(files, out / "docs", written)
     if changed is not None:
-        changed.extend(written)
+        changed.extend(updated)
 
     config["docs_dir"] = str((out / "docs").resolve())
     config["site_dir"] = str((out / "site").resolve())

@@ -42,6 +42,7 @@ class Preview:
         self.nav: str | None = None          # the generated config last built in full
         self.search: list[dict] | None = None
         self.memo: dict = {}                 # files that read cleanly, by content hash (load_knowledge_base)
+        self.written: dict = {}              # docs files as last written (build._sync)
         self.last: tuple | None = None       # (data, pages) of the last render, and the templates it used
 
     def rebuild(self) -> list[str]:
@@ -58,7 +59,7 @@ class Preview:
         templates = _fingerprint(self.root / "generator/pages/templates", TEMPLATES)
         last = self.last[0] if self.last is not None and self.last[1] == templates else None
         pages = render_pages(kb, last)
-        config_path = generate(self.root, self.out, kb, changed=changed, pages=pages)
+        config_path = generate(self.root, self.out, kb, changed=changed, pages=pages, written=self.written)
         self.last = ((kb, pages), templates)
         config_text = config_path.read_text(encoding="utf-8")
         pages = [c for c in changed if c.endswith(".md")]
