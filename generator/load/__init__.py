@@ -27,9 +27,12 @@ from .yamlfile import load
 __all__ = ["DataError", "Problem", "load_knowledge_base", "stale_warnings"]
 
 
-def load_knowledge_base(root: Path, today: date | None = None) -> KnowledgeBase:
-    """Read and check everything under root (policies/, data/); raise DataError listing every problem."""
-    checker = Checker(root, today or date.today())
+def load_knowledge_base(root: Path, today: date | None = None, memo: dict | None = None) -> KnowledgeBase:
+    """Read and check everything under root (policies/, data/); raise DataError listing every problem.
+
+    memo (the live preview, in memory only): files that read cleanly, by content hash; an unchanged
+    file is not parsed or checked again. Cross-file checks always run."""
+    checker = Checker(root, today or date.today(), memo)
     kb = checker.run()
     dead, problems = deadurls.read(root)
     if kb is not None:

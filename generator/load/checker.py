@@ -7,6 +7,8 @@ raised, so a maintainer sees them all in one run.
 """
 from __future__ import annotations
 
+import hashlib
+
 from datetime import date
 from pathlib import Path
 
@@ -29,8 +31,9 @@ SERVICE_STATEMENTS = {"channels": "places", "address": "one", "hours": "one", "p
 
 
 class Checker:
-    def __init__(self, root: Path, today: date):
+    def __init__(self, root: Path, today: date, memo: dict | None = None):
         self.root = root
+        self.memo = memo          # the live preview's: (kind, file, content hash) → a file that read cleanly
         self.excerpts = Excerpts(root / "policies")
         self.today = today
         self.problems: list[Problem] = []
@@ -71,12 +74,23 @@ class Checker:
         """Parse one file and check it against the schema definition `kind` and the text rules,
         recording every problem. Returns the file (None when it cannot be read) and its schema problems.
         """
+        key = None
+        if self.memo is not None:           # the same bytes read cleanly before: same file, no problems
+            try:
+                key = (kind, str(path), hashlib.sha256(path.read_bytes()).hexdigest())
+            except OSError:
+                key = None
+            if key in self.memo:
+                return self.memo[key], []
         loaded, problems = load(path, display_path(path, self.root))
         self.problems += problems
         if loaded is None:
             return None, []
         schema_problems = schema.check(loaded, kind)
-        self.problems += schema_problems + textcheck.check(loaded)
+        text_problems = textcheck.check(loaded)
+        self.problems += schema_problems + text_problems
+        if key is not None and not schema_problems and not text_problems:
+            self.memo[key] = loaded
         return loaded, schema_problems
 
     def run(self) -> KnowledgeBase | None:

@@ -342,15 +342,39 @@ class KnowledgeBase:
         return chain
 
     def children(self, jurisdiction: Jurisdiction) -> list[Jurisdiction]:
-        return [j for j in self.jurisdictions.values() if j.parent_id == jurisdiction.id]
+        return list(self._children.get(jurisdiction.id, ()))
+
+    @cached_property
+    def _children(self) -> dict[str, list[Jurisdiction]]:
+        """Parent id → children in display order, built once (asked per page: quadratic at 400 regions)."""
+        found: dict[str, list[Jurisdiction]] = {}
+        for j in self.jurisdictions.values():
+            if j.parent_id:
+                found.setdefault(j.parent_id, []).append(j)
+        return found
+
+    @cached_property
+    def display_order(self) -> dict[str, int]:
+        """Jurisdiction id → its position in display order."""
+        return {jid: i for i, jid in enumerate(self.jurisdictions)}
 
     def effective_rules(self, jurisdiction: Jurisdiction) -> list[EffectiveRule]:
-        """Own rules, plus the nearest ancestor's rule for every situation not overridden."""
-        chosen: dict[str, EffectiveRule] = {r.id: EffectiveRule(r, None) for r in jurisdiction.rules}
-        for ancestor in self.ancestors(jurisdiction):
-            for rule in ancestor.rules:
-                chosen.setdefault(rule.id, EffectiveRule(rule, ancestor))
-        return sorted(chosen.values(), key=lambda e: e.rule.situation.order)
+        """Own rules, plus the nearest ancestor's rule for every situation not overridden.
+        Computed once per jurisdiction (every producer asks), again if a rules tuple was replaced since."""
+        chain = [jurisdiction] + self.ancestors(jurisdiction)
+        key = tuple(id(j.rules) for j in chain)
+        cached = self._effective.get(jurisdiction.id)
+        if cached is None or cached[0] != key:
+            chosen: dict[str, EffectiveRule] = {}
+            for owner in chain:
+                for rule in owner.rules:
+                    chosen.setdefault(rule.id, EffectiveRule(rule, None if owner is jurisdiction else owner))
+            cached = self._effective[jurisdiction.id] = (key, sorted(chosen.values(), key=lambda e: e.rule.situation.order))
+        return list(cached[1])
+
+    @cached_property
+    def _effective(self) -> dict[str, tuple[tuple, list[EffectiveRule]]]:
+        return {}
 
     def rules_citing(self, source: Source) -> list[tuple[Jurisdiction, Rule]]:
         return self._citing.get(source.id, [])

@@ -44,7 +44,7 @@ def rule_changes(j: Jurisdiction, rule: Rule) -> list[Change]:
 
 def _sorted(changes: list[Change], kb: KnowledgeBase) -> list[Change]:
     """Newest first; same date → display order of jurisdictions, then situations."""
-    order = {jid: i for i, jid in enumerate(kb.jurisdictions)}
+    order = kb.display_order
     changes = sorted(changes, key=lambda c: (order[c.jurisdiction.id], c.rule.situation.order))
     return sorted(changes, key=lambda c: c.date, reverse=True)   # stable: keeps the order above
 

@@ -172,10 +172,14 @@ def absolute(site_url: str, address: str) -> str:
     return site_url.rstrip("/") + "/" + address if site_url else address
 
 
-@lru_cache(maxsize=65536)      # pages link to the same few targets: compute each path once
 def link(here: str, target: str, anchor: str | None = None) -> str:
     """Link from page file `here` to file `target` (Markdown links: the engine maps .md to URLs)."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".") + (f"#{anchor}" if anchor else "")
+    return _relative(posixpath.dirname(here) or ".", target) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)      # pages link to the same few targets with many anchors: compute each path once
+def _relative(folder: str, target: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 @lru_cache(maxsize=65536)

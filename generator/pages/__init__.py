@@ -17,6 +17,7 @@ templates/ holds the page templates; partials start with "_".
 from __future__ import annotations
 
 from ..model import KnowledgeBase, urls
+from ..model.places import served_by
 from .claims import claims_pages
 from .compare import compare_nav, compare_pages
 from .contributing import contributing_page
@@ -31,15 +32,25 @@ PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, clai
              contributing_page]
 
 
-def render_pages(kb: KnowledgeBase, site_title: str | None = None) -> dict[str, str]:
+def render_pages(kb: KnowledgeBase, site_title: str | None = None,
+                 last: tuple[KnowledgeBase, dict[str, str]] | None = None) -> dict[str, str]:
     """Every generated page: {page file inside docs/: Markdown}. site_title: mkdocs.yml's site_name
-    (the author of the ClaimReview markup); without it, the project's mkdocs.yml is read."""
+    (the author of the ClaimReview markup); without it, the project's mkdocs.yml is read.
+
+    last (the live preview only): the data and pages of the previous render, with the same templates.
+    A place's page and check page are taken from it when nothing they show can have changed
+    (unchanged_places); every other page is rendered again."""
     SITE["title"] = site_title if site_title is not None else _site_name()
     pages: dict[str, str] = {}
     # Which page lists each source depends on the data: registered before any page cites one.
-    urls.place_sources(source_places(kb))
+    placed = source_places(kb)
+    urls.place_sources(placed)
+    kept = unchanged_places(last[0], kb) if last is not None and source_places(last[0]) == placed else None
     for producer in PRODUCERS:
-        pages.update(producer(kb))
+        if producer is core_pages and kept:
+            pages.update(core_pages(kb, (kept, last[1])))
+        else:
+            pages.update(producer(kb))
     return pages
 
 
@@ -48,6 +59,30 @@ def _site_name() -> str:
     from pathlib import Path
     config = Path(__file__).resolve().parents[2] / "mkdocs.yml"
     return yaml.safe_load(config.read_text(encoding="utf-8"))["site_name"]
+
+
+# What every place page may show besides its own data and its ancestors' and children's: when one of
+# these differs between two loads, no place page is reused.
+SHARED = ("situations", "outcomes", "sources", "questions", "glossary", "claims", "archived", "places",
+          "provincial_names", "excerpts", "milestones")
+
+
+def unchanged_places(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:
+    """Ids of the places whose page and check page show the same thing in both loads: the place, its
+    ancestors and its descendants are equal (as data), and so is everything in SHARED. Empty when the
+    places or their order changed."""
+    if list(old.jurisdictions) != list(new.jurisdictions) or any(getattr(old, a) != getattr(new, a) for a in SHARED):
+        return set()
+    changed = [j for jid, j in new.jurisdictions.items() if old.jurisdictions[jid] != j]
+    affected = set()
+    for j in changed:
+        affected |= {j.id} | {a.id for a in new.ancestors(j)} | {a.id for a in old.ancestors(old.jurisdictions[j.id])}
+    changed_ids = {j.id for j in changed}
+    # Descendants inherit a changed ancestor's rules; a place's served list depends on its neighbours' coverage.
+    affected |= {jid for jid, j in new.jurisdictions.items() if any(a.id in changed_ids for a in new.ancestors(j))}
+    served_old, served_new = served_by(old), served_by(new)
+    affected |= {jid for jid in new.jurisdictions if served_old.get(jid) != served_new.get(jid)}
+    return set(new.jurisdictions) - affected
 
 
 __all__ = ["changes_nav", "compare_nav", "faq_nav", "map_nav", "off_nav", "render_pages", "sources_nav"]

@@ -111,11 +111,18 @@ def home_page(kb: KnowledgeBase) -> str:
                        counts={j.id: len(kb.members(j)) for j in kb.top_level()})
 
 
-def core_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """Every jurisdiction page, the sources page and the home page: {page file: Markdown}."""
+def core_pages(kb: KnowledgeBase, reuse: tuple[set[str], dict[str, str]] | None = None) -> dict[str, str]:
+    """Every jurisdiction page, the sources page and the home page: {page file: Markdown}.
+
+    reuse (the live preview): ids of the places whose page and check page are known to be unchanged,
+    and the last render's pages to take them from (pages.unchanged_places decides)."""
     served = served_by(kb)
     pages = sources_pages(kb)          # first: it registers which page lists each source
+    kept, last = reuse or (set(), {})
     for j in kb.jurisdictions.values():
+        if j.id in kept:
+            pages[urls.page(j)], pages[urls.check(j)] = last[urls.page(j)], last[urls.check(j)]
+            continue
         pages[urls.page(j)] = jurisdiction_page(kb, j, served.get(j.id))
         pages[urls.check(j)] = check_page(kb, j)
     pages[urls.HOME] = home_page(kb)

@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -59,22 +59,32 @@ def _content_title(path: Path) -> str:
     return path.stem
 
 
-def _sync(files: dict[str, str | bytes], target: Path) -> list[str]:
+def _sync(files: dict[str, str | bytes], target: Path, written: dict | None = None) -> list[str]:
     """Make target hold exactly these files; unchanged files are left untouched, so the live preview
-    rebuilds only the pages whose Markdown changed. Returns the files written or removed."""
+    rebuilds only the pages whose Markdown changed. Returns the files written or removed.
+
+    written (the live preview): what the last call wrote, kept in memory; it is updated here. A file
+    whose content equals what was written last time is not read back from disk."""
     target.mkdir(parents=True, exist_ok=True)
     changed = []
+    last = dict(written or {})
+    if written is not None:
+        written.clear()
     for relative, content in files.items():
         path = target / relative
+        if written is not None:
+            written[relative] = content
+            if last.get(relative) == content and path.exists():
+                continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         changed.append(relative)
-    wanted = {(target / r).resolve() for r in files}
+    wanted = {PurePosixPath(r).as_posix() for r in files}     # compared as paths inside target: no resolve() per file
     for path in sorted(target.rglob("*"), reverse=True):
-        if path.is_file() and path.resolve() not in wanted:
+        if path.is_file() and path.relative_to(target).as_posix() not in wanted:
             changed.append(path.relative_to(target).as_posix())
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
@@ -83,9 +93,12 @@ def _sync(files: dict[str, str | bytes], target: Path) -> list[str]:
 
 
 def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None,
-             changed: list[str] | None = None) -> Path:
+             changed: list[str] | None = None, pages: dict[str, str] | None = None,
+             written: dict | None = None) -> Path:
     """Validate the data and write the docs tree and MkDocs config. Returns the config path;
-    `changed`, if given, receives the docs files written or removed (the preview rebuilds those).
+    `changed`, if given, receives the docs files written or removed (the preview rebuilds those);
+    `pages`, if given, are the pages already rendered from kb (the preview renders them itself);
+    `written`, the preview's memory of the docs files it wrote (_sync).
 
     Raises DataError (from validation) before anything is written.
     """
@@ -93,7 +106,8 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if kb is None:                           # the CLI passes the data it has already checked
         kb = load_knowledge_base(root)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    files: dict[str, str | bytes] = {**render_pages(kb, config["site_name"]), **export_files(kb, config["site_name"], config.get("site_url") or "")}
+    files: dict[str, str | bytes] = {**(render_pages(kb, config["site_name"]) if pages is None else pages),
+                                     **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []
     for path in sorted((root / "content").rglob("*")):
         if path.is_file():
@@ -103,9 +117,9 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
             files[relative] = path.read_bytes()
             if path.suffix == ".md":
                 content_nav.append({_content_title(path): relative})
-    written = _sync(files, out / "docs")
+    updated = _sync(files, out / "docs", written)
     if changed is not None:
-        changed.extend(written)
+        changed.extend(updated)
 
     config["docs_dir"] = str((out / "docs").resolve())
     config["site_dir"] = str((out / "site").resolve())

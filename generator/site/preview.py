@@ -1,6 +1,8 @@
 """Live preview that rebuilds only what changed (python -m generator serve, make serve).
 
-After a maintainer saves a file, the data is checked and every page regenerated in memory;
+After a maintainer saves a file, the data is checked (files whose bytes did not change are not
+parsed or checked again: an in-memory memo) and the pages regenerated in memory, reusing the last
+render's page and check page of every place the edit cannot have changed (pages.unchanged_places);
 generate() writes only the Markdown files whose content changed (build._sync), and MkDocs
 rebuilds only those pages (its dirty build: a page is rebuilt when its Markdown is newer than
 its HTML). What a dirty build gets wrong is handled here:
@@ -21,7 +23,10 @@ from pathlib import Path
 
 from ..load import DataError, load_knowledge_base
 from . import BuildError
+from ..pages import render_pages
 from .build import ROOT, generate
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "pages" / "templates"
 
 WATCHED = ("policies", "content", "data", "generator/pages/templates")
 SEARCH_INDEX = "search/search_index.json"
@@ -36,6 +41,9 @@ class Preview:
         self.site = self.out / "preview"
         self.nav: str | None = None          # the generated config last built in full
         self.search: list[dict] | None = None
+        self.memo: dict = {}                 # files that read cleanly, by content hash (load_knowledge_base)
+        self.written: dict = {}              # docs files as last written (build._sync)
+        self.last: tuple | None = None       # (data, pages) of the last render, and the templates it used
 
     def rebuild(self) -> list[str]:
         """Regenerate and rebuild what changed. Returns the page files rebuilt (all of them after a full build).
@@ -47,7 +55,12 @@ class Preview:
         from mkdocs.exceptions import MkDocsException
 
         changed: list[str] = []
-        config_path = generate(self.root, self.out, load_knowledge_base(self.root), changed=changed)
+        kb = load_knowledge_base(self.root, memo=self.memo)
+        templates = _fingerprint(self.root / "generator/pages/templates", TEMPLATES)
+        last = self.last[0] if self.last is not None and self.last[1] == templates else None
+        pages = render_pages(kb, last=last)
+        config_path = generate(self.root, self.out, kb, changed=changed, pages=pages, written=self.written)
+        self.last = ((kb, pages), templates)
         config_text = config_path.read_text(encoding="utf-8")
         pages = [c for c in changed if c.endswith(".md")]
         full = config_text != self.nav or self.search is None or not (self.site / SEARCH_INDEX).exists()
@@ -70,6 +83,12 @@ class Preview:
             index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         self.search = index["docs"]
         return pages if not full else ["*"]
+
+
+def _fingerprint(*folders: Path) -> tuple:
+    """Names, sizes and times of the template files: a template edit renders every page again."""
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                 for folder in folders if folder.exists() for p in sorted(folder.rglob("*")) if p.is_file())
 
 
 def _page_url(location: str) -> str:
