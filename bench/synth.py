@@ -118,6 +118,10 @@ class _Writer:
         rule["citations"] = [{"source": s, "quote": self.text(15, 80),
                               **({"locator": f"第{self.rng.randint(1, 40)}条"} if self.rng.random() < 0.6 else {})}
                              for s in cited]
+        # Synthetic sources are dated 2018–2024, before the real national milestones (2026-01-09 …):
+        # the validator then asks for a status, as it would of a real rule.
+        rule["status"] = "可能已过时"
+        rule["status_reason"] = "合成数据：来源早于国家层面的规定变化"
         if self.history_schema is not None:
             rule["history"] = self.history(rule)        # earlier versions keep plain-text conditions
         for key in ("conditions", "materials", "steps"):      # every statement cites a quote of the rule
