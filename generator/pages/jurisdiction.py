@@ -81,8 +81,7 @@ def sources_pages(kb: KnowledgeBase) -> dict[str, str]:
 
     sources/ used to list every source (#src-<id>); the index sends such old links on to the page
     that lists the source now, so every address published before keeps working."""
-    groups = source_groups(kb)
-    urls.place_sources(source_places(kb))
+    groups = source_groups(kb)          # render_pages has registered where each source is listed
     pages = {}
     for group_id, parts in groups.items():
         pager = [urls.sources_group(group_id, n) for n in range(1, len(parts) + 1)]
@@ -117,7 +116,7 @@ def core_pages(kb: KnowledgeBase, reuse: tuple[set[str], dict[str, str]] | None 
     reuse (the live preview): ids of the places whose page and check page are known to be unchanged,
     and the last render's pages to take them from (pages.unchanged_places decides)."""
     served = served_by(kb)
-    pages = sources_pages(kb)          # first: it registers which page lists each source
+    pages = sources_pages(kb)
     kept, last = reuse or (set(), {})
     for j in kb.jurisdictions.values():
         if j.id in kept:
