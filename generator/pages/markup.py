@@ -6,7 +6,8 @@ or become a link. The output is plain Markdown with a little inline HTML, so it
 moves to another site engine unchanged. Every page is rendered by render_page(),
 which hands each template the address builder (`urls`, bound to the page) and
 the vocabulary; templates get prepared data and call no page code back.
-Plain-text citations (JSON-LD, feeds, checker) come from Citation.describe().
+Plain-text citations (JSON-LD, feeds, checker) come from Citation.describe(); the pieces every page
+repeats (badge, citation, footnote references…) are in pieces.py.
 """
 from __future__ import annotations
 
@@ -74,8 +75,9 @@ def environment() -> jinja2.Environment:
     env.filters.update(md=md, attr=attr)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # tojson: front matter values
     env.globals.update({name: getattr(vocabulary, name) for name in dir(vocabulary) if name.isupper()})
+    from . import pieces        # imports md and attr from here
     env.globals.update(addresses=addresses, md=md, attr=attr, cash_sort_key=vocabulary.cash_sort_key,
-                       claim_reviews=claim_reviews)
+                       claim_reviews=claim_reviews, pieces=pieces)
     return env
 
 

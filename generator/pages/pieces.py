@@ -1,0 +1,86 @@
+"""The small pieces every page repeats: grade badge, status word, unknown values, citations and footnote
+references.
+
+Python, not Jinja macros: they run tens of thousands of times per build (every statement of every
+rule on every page) and a macro call costs several times a function call. Templates reach them through
+_macros.md.j2 under the same names (`m.citation(...)`), so no template changes. Data text is escaped
+here exactly as the `md` / `attr` filters do.
+"""
+from __future__ import annotations
+
+from ..model import urls as addresses
+from ..model.vocabulary import CLASS_TEXT, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE
+from .markup import attr, md
+
+
+def badge(g: str, short: bool = False, explain: bool = True) -> str:
+    title = f' title="{attr(GRADE_TEXT[g])}"' if explain else ""
+    flag = f" {UNVERIFIED}" if short else f" · {UNVERIFIED}"
+    words = (g if short else f"证据 {g}") + (flag if g == UNVERIFIED_GRADE else "")
+    return f'<span class="grade grade-{g}"{title}>{words}</span>'
+
+
+def status(r) -> str:
+    """A rule that is not current says so in words, next to its grade."""
+    if r.status not in STATUS_TEXT:
+        return ""
+    return (f' <span class="status status-{r.status}" title="{attr(r.status_reason or "")}">'
+            f"{STATUS_TEXT[r.status]}</span>")
+
+
+def unknown(value, word: str = "未知") -> str:
+    return md(value) if value else f'<span class="unknown">{word}</span>'
+
+
+def citation(c, urls, style: str = "full", html: bool = False) -> str:
+    """One citation, in the style a page needs:
+        full   [标题](来源清单)（类别，文号，读自…）· 条款：“原文”   (rule 依据, claims, FAQ)
+        short  [标题](来源清单)（类别，文号，条款）                 (comparison footnotes)
+        brief  [标题](来源清单)（类别）                             (a city's FAQ answers)
+        title  [标题](来源清单)（文号）                             (what changed)
+    html=True writes the same as raw HTML, for places Markdown does not reach (<details>).
+    Plain-text citations (JSON-LD, feeds, the checker) come from Citation.describe() in generator/model."""
+    s = c.source
+    esc = attr if html else md
+    out = [f'<a href="{urls.source_href(s.id)}">{esc(s.title)}</a>' if html else f"[{esc(s.title)}]({urls.source(s.id)})"]
+    if style == "title":
+        if s.document_number:
+            out.append(f"（{esc(s.document_number)}）")
+    else:
+        out.append("（" + CLASS_TEXT[s.source_class])
+        if style != "brief" and s.document_number:
+            out.append("，" + esc(s.document_number))
+        if style == "full" and s.source_class == "official":
+            out.append("，读自官方网址" if s.official_copy else "，读自转载")
+        if style == "short" and c.locator:
+            out.append("，" + esc(c.locator))
+        out.append("）")
+    if style == "full":
+        where = esc(c.locator) if c.locator else '<span class="unknown">条款位置未知</span>'
+        out.append(f"· {where}：“{esc(c.quote)}”")
+    return "".join(out)
+
+
+def citations(items, urls, style: str) -> str:
+    return "；".join(citation(c, urls, style) for c in items)
+
+
+def refs(cites, owner: str, urls=None, j=None) -> str:
+    """Footnote numbers, each linking to its quote in the 依据 list of `owner` (a rule id, or "service");
+    with urls and j, the list is on j's page rather than this one (the check page quotes its place's rules)."""
+    if j:
+        links = (f"[{n}]({urls.page(j, addresses.citation_anchor(owner, n))})" for n in cites)
+    else:
+        links = (f"[{n}](#{addresses.citation_anchor(owner, n)})" for n in cites)
+    return f'<sup class="cite">{",".join(links)}</sup>'
+
+
+def said(s, owner: str, urls=None, j=None) -> str:
+    """A statement with its footnote numbers."""
+    return md(s.text) + refs(s.cites, owner, urls, j)
+
+
+def sources_list(items, owner: str, urls) -> str:
+    """A numbered 依据 list; each entry is the target of its footnote number."""
+    return "".join(f'{n}. <span id="{addresses.citation_anchor(owner, n)}"></span>{citation(c, urls)}\n'
+                   for n, c in enumerate(items, 1))
