@@ -179,7 +179,16 @@ def link(here: str, target: str, anchor: str | None = None) -> str:
 
 @lru_cache(maxsize=65536)      # pages link to the same few targets with many anchors: compute each path once
 def _relative(folder: str, target: str) -> str:
-    return posixpath.relpath(target, folder)
+    """posixpath.relpath for the paths this module builds (relative to the docs root, no "." or ".."
+    parts), without its abspath/getcwd per call: a cold build computes ~100,000 of these."""
+    here = [] if folder == "." else folder.split("/")
+    there = target.split("/")
+    common = 0
+    for a, b in zip(here, there):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 @lru_cache(maxsize=65536)

@@ -18,15 +18,41 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
     return groups
 
 
-def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = None) -> str:
-    """served: the places without a page of their own that this page serves (model.places.served_by)."""
+class RuleBodies:
+    """Each rule's section below its heading (_rule_body.md.j2), rendered once and shared by every page
+    showing the rule: a province's rule appears on each of its cities' pages, the nation's on every page.
+    The section links only to the sources pages and to its own anchors, so its text depends on the rule
+    and on the page's relative path to the sources pages, nothing else. One instance per render."""
+
+    def __init__(self):
+        self.done: dict[tuple[int, str], tuple[object, str]] = {}
+
+    def for_page(self, here: str):
+        """The template's rule_body(r) for page file `here`."""
+        to_sources = urls.link(here, urls.SOURCES)
+
+        def rule_body(r) -> str:
+            key = (id(r), to_sources)
+            kept = self.done.get(key)
+            if kept is None or kept[0] is not r:      # the rule is kept alongside, so its id is not reused
+                kept = self.done[key] = (r, render_page("_rule_body.md.j2", here, r=r, errand=flowchart.errand))
+            return kept[1]
+        return rule_body
+
+
+def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = None,
+                      bodies: RuleBodies | None = None) -> str:
+    """served: the places without a page of their own that this page serves (model.places.served_by);
+    bodies: the rule sections rendered so far in this render (core_pages shares one)."""
     # The nearest cited contacts: the place's own, else its province's or the nation's.
     service_from = next((a for a in [j] + kb.ancestors(j) if a.service), None)
+    here = urls.page(j)
     return render_page(
-        "jurisdiction.md.j2", urls.page(j), j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
+        "jurisdiction.md.j2", here, j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
+        rule_body=(bodies or RuleBodies()).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         service=service_from.service if service_from else None,
-        service_from=service_from if service_from is not j else None, errand=flowchart.errand,
+        service_from=service_from if service_from is not j else None,
         served=served or [], provincial_names=kb.provincial_names,
         milestones=[ms for ms in kb.milestones if ms.jurisdiction_id == j.id])
 
@@ -117,12 +143,13 @@ def core_pages(kb: KnowledgeBase, reuse: tuple[set[str], dict[str, str]] | None 
     and the last render's pages to take them from (pages.unchanged_places decides)."""
     served = served_by(kb)
     pages = sources_pages(kb)
+    bodies = RuleBodies()
     kept, last = reuse or (set(), {})
     for j in kb.jurisdictions.values():
         if j.id in kept:
             pages[urls.page(j)], pages[urls.check(j)] = last[urls.page(j)], last[urls.check(j)]
             continue
-        pages[urls.page(j)] = jurisdiction_page(kb, j, served.get(j.id))
+        pages[urls.page(j)] = jurisdiction_page(kb, j, served.get(j.id), bodies)
         pages[urls.check(j)] = check_page(kb, j)
     pages[urls.HOME] = home_page(kb)
     return pages
