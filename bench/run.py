@@ -54,6 +54,7 @@ FIGURES = [
     ("largest_page_gz_kb", "largest page HTML gzipped", "KB"),
     ("median_city_page_kb", "median city page HTML", "KB"),
     ("median_city_page_gz_kb", "median city page HTML gzipped", "KB"),
+    ("median_city_before_article_kb", "median city page HTML before its article (head, header, menu)", "KB"),
     ("median_city_loads_kb", "median city page + CSS/JS it loads", "KB"),
     ("median_city_loads_gz_kb", "median city page + CSS/JS it loads, gzipped", "KB"),
     ("home_page_kb", "home page HTML", "KB"),
@@ -251,6 +252,9 @@ def measure_site(site: Path) -> dict:
         "largest_page_gz_kb": _kb(_gz(pages[largest])),
         "median_city_page_kb": _kb(len(pages[median])),
         "median_city_page_gz_kb": _kb(_gz(pages[median])),
+        # What a phone downloads and parses before the first line of the answer: the menu sits in a
+        # drawer there, but it comes first in the HTML.
+        "median_city_before_article_kb": _kb(pages[median].find(b"<article")),
         "median_city_loads_kb": _kb(sum(len(d) for d in loaded)),
         "median_city_loads_gz_kb": _kb(sum(_gz(d) for d in loaded)),
         "home_page_kb": _kb(len(home)),

@@ -186,6 +186,26 @@ def test_entered_change_shows_on_page_feed_and_export(data_copy):
     assert [v["outcome"] for v in rule["history"]] == ["no-cash", "heir-account"]
 
 
+def test_version_citing_what_the_rule_cites_points_at_its_sources(data_copy):
+    """An earlier version whose citations are exactly the rule's own says so once and links to the rule's
+    依据 list, where the reader finds every source and quote, instead of repeating them."""
+    rule = next(r for r in yaml.safe_load((data_copy / CHANGSHA).read_text(encoding="utf-8"))["rules"]
+                if r["situation"] == "death")
+    same = {**version("2024-05-01", "测试同依据的旧规定"), "citations": rule["citations"]}
+    set_history(data_copy, CHANGSHA, "death", [same], effective_from="2024-05-01")
+    site = build_copy(data_copy)
+    page = (site / "hunan/changsha/index.html").read_text(encoding="utf-8")
+    start = page.index('id="death"')
+    folded = page[page.index('<details class="rule-history">', start):]
+    folded = folded[:folded.index("</details>")]
+    assert "测试同依据的旧规定" in folded
+    assert '<a href="#death-sources">依据同现行规定</a>' in folded
+    assert "原文同现行规定" not in folded and "sources/" not in folded      # not repeated in the fold
+    listed = page[page.index('id="death-sources"', start):page.index('<details class="rule-history">', start)]
+    for citation in rule["citations"]:
+        assert f'sources/hunan/#src-{citation["source"]}' in listed
+
+
 def test_feed_ids_are_stable_when_data_changes(data_copy):
     before = build_copy(data_copy, "one")
     old = {e["id"]: e for e in feed_entries(before / "feed.xml")}
