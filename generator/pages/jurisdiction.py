@@ -31,13 +31,21 @@ class RuleBodies:
         """The template's rule_body(r) for page file `here`."""
         to_sources = urls.link(here, urls.SOURCES)
 
-        def rule_body(r) -> str:
-            key = (id(r), to_sources)
+        def rule_body(r, history: bool = True) -> str:
+            """history: with the folded earlier versions (where the rule is written)."""
+            key = (id(r), to_sources, history)
             kept = self.done.get(key)
             if kept is None or kept[0] is not r:      # the rule is kept alongside, so its id is not reused
-                kept = self.done[key] = (r, render_page("_rule_body.md.j2", here, r=r, errand=flowchart.errand))
+                kept = self.done[key] = (r, render_page("_rule_body.md.j2", here, r=r, history=history,
+                                                        errand=flowchart.errand))
             return kept[1]
         return rule_body
+
+
+def menu_unit(kb: KnowledgeBase, j: Jurisdiction) -> Jurisdiction | None:
+    """The provincial unit a place page's menu keeps open (the page's front matter `unit`); None for the
+    nation, whose page lists every unit."""
+    return None if j.level == "national" else kb.group_of(j)
 
 
 def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = None,
@@ -48,7 +56,7 @@ def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = 
     service_from = next((a for a in [j] + kb.ancestors(j) if a.service), None)
     here = urls.page(j)
     return render_page(
-        "jurisdiction.md.j2", here, j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
+        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=kb.effective_rules(j), groups=cash_groups(kb, j),
         rule_body=(bodies or RuleBodies()).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         service=service_from.service if service_from else None,
@@ -63,7 +71,7 @@ def check_page(kb: KnowledgeBase, j: Jurisdiction) -> str:
     flow = build_flow(kb, j)
     entries = faq.jurisdiction_entries(kb, j)
     return render_page(
-        "check.md.j2", urls.check(j), j=j, flow=flow, flow_svg=flowchart.svg(flow),
+        "check.md.j2", urls.check(j), j=j, unit=menu_unit(kb, j), flow=flow, flow_svg=flowchart.svg(flow),
         flow_json=flowchart.data_json(flow), faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries))
 
 

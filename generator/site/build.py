@@ -134,6 +134,10 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
         (("首页（按城市查）", urls.HOME), ("各地对比", urls.COMPARE), ("常见问题", urls.FAQ),
                               ("术语表", urls.GLOSSARY))
         if target != urls.GLOSSARY or kb.glossary]
+    # On a place page the menu shows its own provincial unit and one entry for the others, this list
+    # of them (site_overrides/partials/nav.html).
+    national = kb.top_level()[0]
+    config["extra"]["other_units"] = {"title": "其他省份与直辖市", "url": urls.url(urls.page(national), "children")}
     config["not_in_nav"] = "\n".join("/" + page for page in off_nav(kb))   # linked from their place's page
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
