@@ -4,8 +4,8 @@ Material's search (lunr, in a web worker) reads site/search/search_index.json. T
 - gives jieba a user dictionary: domain words, place names, glossary terms and every synonym
   (so 去世, 医保卡 stay whole wherever the text uses them);
 - after the build, names the place in every section title of a jurisdiction page ("长沙 · 参保人死亡":
-  twelve pages have a section called 参保人死亡), weighs the page's summary sections below its
-  situation sections (SUMMARY_BOOST), gives each inherited rule a small index-only entry
+  twelve pages have a section called 参保人死亡), weighs the page's head and summary sections below
+  its situation sections (PAGE_WIDE_BOOST), gives each inherited rule a small index-only entry
   (the page shows it, but its text repeats the parent's and is left out of the index: the entry says
   the place, the situation's question and the outcome), and applies the synonyms at index time: each
   entry gets the site's word for every synonym its title or text uses (提现 → 取现, 去世 → 死亡) in two
@@ -26,9 +26,11 @@ from ..model import KnowledgeBase, urls
 INDEX = "search/search_index.json"
 ZWSP = "\u200b"          # the word separator jieba's output uses in the index (mkdocs.yml `separator`)
 SYNONYM_FIELDS = {"title": "title_syn", "text": "text_syn"}    # field → its field of the site's words
-# A place page's sections that are not one situation's rule (简要回答, 怎么办理, …) mention every
-# situation and outcome; a query about one situation should land on that situation's section first.
-SUMMARY_BOOST = 0.5
+# What a place page says about all situations at once, its head (a title every place page shares,
+# "…的钱能取出来吗？") and its summary sections (简要回答, 怎么办理, …), weighs less than the section on
+# one situation: Material shows the page above its best section and folds away every section that
+# scores below the best, so a query about one situation must find that situation's section best.
+PAGE_WIDE_BOOST = 0.3
 _TAGS = re.compile(r"<[^>]*>")
 
 
@@ -82,11 +84,12 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
         page = urls.url(urls.page(j))
         situations = {urls.url(urls.page(j), urls.rule_anchor(e.rule.id)) for e in kb.effective_rules(j)}
         for doc in docs:
-            if doc["location"].startswith(page + "#") and not doc.get("_named"):
+            location = doc["location"]
+            if location.startswith(page + "#") and not doc.get("_named"):
                 doc["title"] = f"{j.short_name} · {doc['title']}"
                 doc["_named"] = True
-                if doc["location"] not in situations:
-                    doc["boost"] = doc.get("boost", 1) * SUMMARY_BOOST
+            if location == page or (location.startswith(page + "#") and location not in situations):
+                doc["boost"] = doc.get("boost", 1) * PAGE_WIDE_BOOST
     added = []
     tokenizer = _segmenter(search_dictionary(kb))
     for j in kb.jurisdictions.values():

@@ -36,7 +36,7 @@
   // is already a whole word of the index, so it is asked for exactly (a neutral boost keeps the
   // wildcard off); a place keeps its wildcard (长沙 finds the page titled 长沙市) and weighs more:
   // a place the reader names is the page they want (长沙 … → 长沙's page, not the comparison).
-  var EXACT = "^1", PLACE = "*^2";
+  var EXACT = "^1", PLACE = "*^3";
   var HAN = /\p{sc=Han}/u, HAN_RUNS = /(\p{sc=Han}+)/u;
 
   function learn(config, docs) {
