@@ -125,7 +125,11 @@ def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(buil
             assert (target, anchor) == tuple(rule["url"].split("#")), (j["id"], situation)
             assert anchor in parse(page_file(built, target)).ids
             assert f"grade-{rule['evidence']}" in cell["classes"]
-            assert cell["text"].startswith(next(o.short for o in kb.outcomes if o.id == rule["outcome"]))
+            assert next(o.short for o in kb.outcomes if o.id == rule["outcome"]) in cell["text"]
+            # the cell never states the outcome without the condition that limits it, nor an inherited
+            # "yes" as if it were local when nothing says how to claim it here
+            assert rule["key_condition"] is None or rule["key_condition"]["text"] in cell["text"], (j["id"], situation)
+            assert ("未查到" in cell["text"]) == rule["how_unknown"], (j["id"], situation)
             assert ("待核实" in cell["text"]) == (rule["evidence"] == "C")
             assert ("沿用" in cell["text"]) == (rule["inherited_from"] is not None)
             note = resolve(here, cell["links"][-1])

@@ -26,10 +26,11 @@ class Question:
     situation: Situation
     yes: str     # id of the End reached by 是
     no: str      # id of the next Question, or of the final End
+    condition: str | None = None   # the rule's key condition: asked with the situation, since 是 must mean both
 
     @property
     def label(self) -> str:
-        return f"{self.situation.name}？"
+        return f"{self.situation.name}，并且{self.condition}？" if self.condition else f"{self.situation.name}？"
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class End:
 
     @property
     def name(self) -> str:
-        return self.effective.rule.outcome.name if self.effective else UNKNOWN_TEXT
+        return self.effective.outcome_words() if self.effective else UNKNOWN_TEXT
 
     @property
     def cash(self) -> str:
@@ -98,7 +99,9 @@ def build_flow(kb: KnowledgeBase, j: Jurisdiction) -> Flow:
     for index, effective in enumerate(asked):
         following = f"q-{asked[index + 1].rule.id}" if index + 1 < len(asked) else final.id
         end = End(f"o-{effective.rule.id}", effective, False)
-        questions.append(Question(f"q-{effective.rule.id}", effective.rule.situation, end.id, following))
+        key = effective.rule.key_condition
+        questions.append(Question(f"q-{effective.rule.id}", effective.rule.situation, end.id, following,
+                                  key.text if key else None))
         ends[end.id] = end
     ends[final.id] = final
     covered = {e.rule.id for e in rules}
