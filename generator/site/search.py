@@ -101,8 +101,9 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
                 continue
             origin = by_location.get(urls.url(urls.page(e.inherited_from), urls.rule_anchor(e.rule.id)))
             situation = origin["title"].split(" · ", 1)[-1] if origin else e.rule.situation.name
-            # What the page shows above the parent's text: the place's question, the outcome, whose rule.
-            said = (f"{j.short_name}：{e.rule.situation.question} 结果：{e.rule.outcome.name}。"
+            # What the page shows above the parent's text: the place's question, the outcome as stated
+            # everywhere (with its key condition, or that the local procedure is unknown), whose rule.
+            said = (f"{j.short_name}：{e.rule.situation.question} 结果：{e.outcome_words()}。"
                     f"本条沿用{e.inherited_from.name}的规定。")
             added.append({"location": location, "title": f"{j.short_name} · {situation}",
                           "text": _segment(tokenizer, said)})
