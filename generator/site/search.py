@@ -84,11 +84,12 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
         page = urls.url(urls.page(j))
         situations = {urls.url(urls.page(j), urls.rule_anchor(e.rule.id)) for e in kb.effective_rules(j)}
         for doc in docs:
-            location = doc["location"]
-            if location.startswith(page + "#") and not doc.get("_named"):
+            if doc["location"].startswith(page + "#") and not doc.get("_named"):
                 doc["title"] = f"{j.short_name} · {doc['title']}"
                 doc["_named"] = True
-            if location == page or (location.startswith(page + "#") and location not in situations):
+                if doc["location"] not in situations:
+                    doc["boost"] = doc.get("boost", 1) * PAGE_WIDE_BOOST
+            elif doc["location"] == page:
                 doc["boost"] = doc.get("boost", 1) * PAGE_WIDE_BOOST
     added = []
     tokenizer = _segmenter(search_dictionary(kb))
