@@ -11,7 +11,7 @@ tests are skipped when it is missing.
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
@@ -98,6 +98,40 @@ def test_flowchart_renders_and_checker_reaches_an_outcome(browser, server):
     assert "死亡证明" in result                    # materials
     assert "政务中心医保窗口" in result             # where to apply
     assert checker.locator("a[href*='#src-']").count() >= 1   # citations
+    page.context.close()
+
+
+def test_changsha_checker_asks_the_registration_and_ends_with_how_to_apply(browser, server, kb):
+    """A retiree in 长沙 living elsewhere: the question states what the rule requires (the 异地安置
+    registration), and the outcome says how to act — channels, address, hours, phone (each cited, or
+    未查明), 他人代办 and 怎么付款 — with footnotes that land on the quotes on 长沙's page."""
+    j = kb.jurisdictions["changsha"]
+    flow = build_flow(kb, j)
+    rule = next(e.rule for e in kb.effective_rules(j) if e.rule.id == "relocated-retiree")
+    index = next(i for i, q in enumerate(flow.questions) if q.situation.id == "relocated-retiree")
+    page, _ = open_page(browser, server + url_of(j) + "check/")
+    checker = page.locator("#checker-app")
+    for _ in range(index):
+        checker.get_by_role("button", name="否", exact=True).click()
+    asked = checker.inner_text()
+    assert "异地安置" in asked and rule.key_condition.text in asked
+    checker.get_by_role("button", name="是", exact=True).click()
+    shown = page.evaluate(CHECKER_STATE)
+    text = shown["text"]
+    assert rule.key_condition.text in text                      # the outcome keeps its condition
+    service = j.service
+    assert service is not None and service.channels
+    for channel in service.channels:
+        assert channel.name in text
+    for title, said in (("窗口地址", service.address), ("办公时间", service.hours), ("咨询电话", service.phone)):
+        assert f"{title}：" + (said.text if said else "未查明") in text, title
+    for title, said in (("他人代办", rule.proxy), ("怎么付款", rule.payout)):
+        assert f"{title}：" + (said.text if said else "未查明") in text, title
+    service_links = [link for link in shown["links"] if "#service-cite-" in link]
+    assert service_links
+    page.goto(urljoin(page.url, service_links[0]), wait_until="load")
+    anchor = service_links[0].split("#", 1)[1]
+    assert page.locator(f"[id='{anchor}']").count() == 1       # the footnote lands on its quote
     page.context.close()
 
 

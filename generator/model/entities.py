@@ -352,6 +352,10 @@ class KnowledgeBase:
         return [m for m in self.milestones if m.jurisdiction_id in scope
                 and (situation_id is None or m.about(situation_id))]
 
+    def service_for(self, jurisdiction: Jurisdiction) -> Jurisdiction | None:
+        """Where the nearest cited contacts are written: the place itself, else its province or the nation."""
+        return next((a for a in [jurisdiction] + self.ancestors(jurisdiction) if a.service), None)
+
     def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:
         return [c for c in self.claims if c.jurisdiction_id == jurisdiction.id]
 

@@ -20,8 +20,7 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
 
 def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = None) -> str:
     """served: the places without a page of their own that this page serves (model.places.served_by)."""
-    # The nearest cited contacts: the place's own, else its province's or the nation's.
-    service_from = next((a for a in [j] + kb.ancestors(j) if a.service), None)
+    service_from = kb.service_for(j)
     return render_page(
         "jurisdiction.md.j2", urls.page(j), j=j, rules=kb.effective_rules(j), groups=cash_groups(kb, j),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
