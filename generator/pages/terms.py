@@ -14,23 +14,25 @@ from .markup import md
 
 
 @lru_cache(maxsize=4)
-def _matcher(glossary: tuple) -> tuple[re.Pattern | None, dict]:
-    names = {name: term for term in glossary for name in term.names}
-    if not names:
-        return None, names
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))), names
+def _matcher(names_by_term: tuple) -> tuple[re.Pattern | None, dict[str, str]]:
+    """Compiled once per glossary (keyed by its ids and names only: cheap to hash on every call)."""
+    term_of = {name: term_id for term_id, names in names_by_term for name in names}
+    if not term_of:
+        return None, term_of
+    return re.compile("|".join(re.escape(n) for n in sorted(term_of, key=len, reverse=True))), term_of
 
 
 def find(glossary, text: str, skip: set | None = None) -> list[tuple[re.Match, object]]:
     """The first use of each term in text, in order; terms whose id is in skip are passed over."""
-    pattern, names = _matcher(tuple(glossary))
+    pattern, term_of = _matcher(tuple((t.id, t.names) for t in glossary))
+    by_id = {t.id: t for t in glossary}
     seen = set(skip or ())
     found = []
     for match in pattern.finditer(text) if pattern else ():
-        term = names[match.group()]
-        if term.id not in seen:
-            seen.add(term.id)
-            found.append((match, term))
+        term_id = term_of[match.group()]
+        if term_id not in seen:
+            seen.add(term_id)
+            found.append((match, by_id[term_id]))
     return found
 
 
