@@ -115,6 +115,9 @@ def test_changsha_checker_asks_the_registration_and_ends_with_how_to_apply(brows
         checker.get_by_role("button", name="否", exact=True).click()
     asked = checker.inner_text()
     assert "异地安置" in asked and rule.key_condition.text in asked
+    # the term is explained where it is asked, with a link to the glossary entry
+    term = checker.locator(".checker-term", has=page.locator("a[href*='glossary/#term-']")).first
+    assert "异地安置" in term.inner_text() and "备案" in term.inner_text()
     checker.get_by_role("button", name="是", exact=True).click()
     shown = page.evaluate(CHECKER_STATE)
     text = shown["text"]

@@ -288,3 +288,15 @@ def test_line_breaking_never_overflows_and_keeps_every_character():
         lines = wrap(text, rng.choice([60, 120, 248]))
         assert not any(line[0] in "，。、）》”" for line in lines[1:]), (text, lines)
         assert not any(line[-1] in "（《“" for line in lines[:-1]), (text, lines)
+
+
+def test_xiamen_retirement_box_names_its_hukou_condition(built, kb):
+    """厦门's retirement rule covers only non-厦门 hukou holders: the flowchart box, its question and the
+    checker data say so, so "达到退休年龄？是 → 一次性支付给本人" cannot be read as a rule for everyone."""
+    j = kb.jurisdictions["xiamen"]
+    svg = svg_of(page_html(built, check_url_of(j)))
+    shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
+    assert "一次性支付给本人" in shown["o-retirement"] and "外地户籍" in shown["o-retirement"]
+    assert "外地户籍" in shown["q-retirement"]
+    data = flow_json_of(page_html(built, check_url_of(j)))
+    assert "外地户籍" in data["nodes"]["o-retirement"]["outcome"]

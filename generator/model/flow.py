@@ -74,6 +74,7 @@ class Flow:
     ends: dict[str, End]              # in the order they are reached; the final end last
     not_covered: tuple[Situation, ...]  # vocabulary situations with no rule here (besides the general one)
     service_from: Jurisdiction | None = None   # where the nearest cited contacts are (KnowledgeBase.service_for)
+    glossary: tuple = ()                       # the terms a question may need explained (kb.glossary)
 
     @property
     def final(self) -> End:
@@ -107,4 +108,4 @@ def build_flow(kb: KnowledgeBase, j: Jurisdiction) -> Flow:
     ends[final.id] = final
     covered = {e.rule.id for e in rules}
     not_covered = tuple(s for s in kb.situations if s.id not in covered and not s.fallback)
-    return Flow(j, tuple(questions), ends, not_covered, kb.service_for(j))
+    return Flow(j, tuple(questions), ends, not_covered, kb.service_for(j), tuple(kb.glossary))

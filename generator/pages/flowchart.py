@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import urls
 from ..model.flow import START_TEXT, End, Flow
 from ..model.vocabulary import CASH, CASH_ORDER, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
+from . import terms
 from .markup import attr, script_json
 
 
@@ -247,7 +248,10 @@ def flow_data(flow: Flow) -> dict:
     nodes: dict[str, dict] = {}
     for q in flow.questions:
         nodes[q.id] = {"kind": "question", "label": q.label, "question": q.situation.question,
-                       "yes": q.yes, "no": q.no}
+                       "yes": q.yes, "no": q.no,
+                       "terms": [{"term": match.group(), "definition": term.definition,
+                                  "link": urls.href(here, urls.GLOSSARY, urls.term_anchor(term.id))}
+                                 for match, term in terms.find(flow.glossary, q.label + q.situation.question)]}
     for end in flow.ends.values():
         nodes[end.id] = _end_data(end, flow, here)
     return {"jurisdiction": flow.jurisdiction.name, "start": flow.start, "nodes": nodes,

@@ -8,6 +8,7 @@ from ..model.vocabulary import CASH_ORDER
 from . import faq, flowchart
 from .finder import finder_json
 from .markup import render_page, script_json
+from .terms import TermLinker
 
 
 def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
@@ -27,6 +28,7 @@ def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = 
         service=service_from.service if service_from else None,
         service_from=service_from if service_from is not j else None, errand=flowchart.errand,
         served=served or [], provincial_names=kb.provincial_names,
+        linked=TermLinker(kb.glossary, urls.Here(urls.page(j))),
         milestones=[ms for ms in kb.milestones if ms.jurisdiction_id == j.id])
 
 

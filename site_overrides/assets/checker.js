@@ -83,6 +83,15 @@
     q.appendChild(document.createTextNode("您属于这种情况吗："));
     q.appendChild(el("strong", null, node.label));
     parts.push(q, el("p", "checker-hint", node.question));
+    // Words the question relies on (异地安置, 统筹区 …), explained in place, linked to the glossary.
+    (node.terms || []).forEach(function (t) {
+      var p = el("p", "checker-term");
+      var a = el("a", null, t.term);
+      a.href = t.link;
+      p.appendChild(a);
+      p.appendChild(document.createTextNode("：" + t.definition));
+      parts.push(p);
+    });
     var answers = el("p", "checker-answers");
     answers.appendChild(button("是", function () { trail.push(id); show(step(flow, id, true), true); },
                                "md-button--primary"));
