@@ -62,7 +62,7 @@ def test_changsha_footnotes_at_390px(browser, server):
     rule = page.locator("#relocated-retiree")
     items = page.locator("li:has(sup.cite)")
     assert items.count() >= 3
-    first = page.locator("sup.cite a").first
+    first = page.locator("sup.cite a[href^='#relocated-retiree-cite-']").first   # the rule's, not 怎么办理's
     first.scroll_into_view_if_needed()
     assert first.is_visible() and first.inner_text().strip() == "1"
     href = first.get_attribute("href")
