@@ -384,3 +384,128 @@ def test_xuchang_page_explains_qingsuan(built):
     """Where 许昌 清算 lands, the page says what is and is not true about it."""
     text = (built / "henan/xuchang/index.html").read_text(encoding="utf-8")
     assert "清算" in text and "没有找到任何来源" in text
+
+
+# The comparison table as a reader sees it: the situation ids of the visible columns ("" for 地区)
+# and the names of the visible rows, in order; and where each visible heading sits on the screen.
+COMPARE_VIEW = """() => {
+  const table = document.querySelector('.md-typeset table');
+  const shown = el => !el.hidden && el.getClientRects().length > 0;
+  const heads = [...table.tHead.rows[0].cells].filter(shown);
+  return {
+    columns: heads.map(th => { const s = th.querySelector('[data-situation]'); return s ? s.dataset.situation : ''; }),
+    rows: [...table.tBodies[0].rows].filter(shown).map(row => row.cells[0].innerText.trim()),
+    boxes: heads.map(th => { const r = th.getBoundingClientRect(); return [r.left, r.right]; }),
+  };
+}"""
+CHOSEN = ("emigration", "death")          # two situations, as a journalist picks them
+
+
+def compare_unit(kb):
+    """The provincial unit whose table has the most cities besides its own row (cities only must hide something)."""
+    def cities(unit):
+        return [j for j in kb.jurisdictions.values() if kb.group_of(j) is unit and j.level == "city"]
+    unit = max((u for u in kb.top_level() if u.level == "province"), key=lambda u: len(cities(u)))
+    assert len(cities(unit)) >= 2, unit.id
+    return unit, cities(unit)
+
+
+def test_comparison_view_is_kept_in_the_address_and_shared(browser, server, kb):
+    """At 1280 px: tick two situations and 只看城市 → the address says so → the same address in a fresh
+    browser shows the same columns and rows, and the chosen columns fit the screen without scrolling."""
+    from urllib.parse import parse_qs
+    unit, cities = compare_unit(kb)
+    names = {s.id: s.name for s in kb.situations}
+    page, _ = open_page(browser, server + f"compare/in/{unit.id}/", 1280)
+    assert page.locator(".compare-pager").count() == 0, "the unit's places must fit one page"
+    before = page.evaluate(COMPARE_VIEW)
+    assert set(CHOSEN) < set(before["columns"]) and unit.name in before["rows"]
+    for situation in CHOSEN:
+        page.get_by_role("checkbox", name=names[situation], exact=True).check()
+    page.get_by_role("checkbox", name="只看城市").check()
+    query = parse_qs(urlparse(page.url).query)
+    assert query["s"][0].split(",") == [c for c in before["columns"] if c in CHOSEN] and query["cities"] == ["1"]
+    view = page.evaluate(COMPARE_VIEW)
+    assert view["columns"] == [""] + [c for c in before["columns"] if c in CHOSEN]
+    assert view["rows"] == [j.name for j in cities]            # the province's row is gone, every city stays
+    for left, right in view["boxes"]:
+        assert 0 <= left and right <= 1280, view["boxes"]
+    assert page.evaluate("(() => { const w = document.querySelector('.md-typeset__scrollwrap');"
+                         " return w.scrollWidth <= w.clientWidth; })()"), "the chosen columns need sideways scrolling"
+    shared = page.url
+    page.context.close()
+    fresh, _ = open_page(browser, shared, 1280)
+    assert fresh.evaluate(COMPARE_VIEW) == view
+    assert fresh.get_by_role("checkbox", name="只看城市").is_checked()
+    assert all(fresh.get_by_role("checkbox", name=names[s], exact=True).is_checked() for s in CHOSEN)
+    assert fresh.url == shared                                  # loading does not rewrite a valid address
+    fresh.context.close()
+
+
+def test_comparison_address_ignores_unknown_values(browser, server, kb):
+    """Made-up ids and values are dropped, the rest of the address is kept, and the page works."""
+    unit, _ = compare_unit(kb)
+    errors: list[str] = []
+    context = new_context(browser, 390)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + f"compare/in/{unit.id}/?s=nonsense,death,death,%3Cb%3E&cities=yes&own=2&ref=mail",
+              wait_until="load")
+    view = page.evaluate(COMPARE_VIEW)
+    assert view["columns"] == ["", "death"]
+    assert unit.name in view["rows"]                            # cities=yes is not cities=1
+    page.get_by_role("checkbox", name="隐藏沿用").check()
+    assert urlparse(page.url).query == "ref=mail&s=death&own=1"
+    assert not errors, errors
+    context.close()
+
+
+def test_comparison_hide_inherited_keeps_only_own_rules(browser, server, kb):
+    """隐藏沿用: a row stays when one of its shown situations has a rule of its own; an inherited cell
+    shows only its 沿用 mark."""
+    unit, _ = compare_unit(kb)
+    page, _ = open_page(browser, server + f"compare/in/{unit.id}/?s=death,family-use&own=1", 1280)
+    view = page.evaluate(COMPARE_VIEW)
+    assert view["columns"] == ["", "death", "family-use"]
+    places = [j for j in kb.jurisdictions.values() if kb.group_of(j) is unit]
+    expected = [j.name for j in places if any(e.inherited_from is None and e.rule.id in ("death", "family-use")
+                                              for e in kb.effective_rules(j))]
+    assert 0 < len(expected) < len(places), "the data no longer tests hiding a row"
+    assert view["rows"] == expected
+    marks = page.evaluate("""() => [...document.querySelectorAll('.md-typeset table tbody tr:not([hidden]) td:not([hidden])')]
+      .filter(td => td.querySelector('.cmp-inherited')).map(td => td.innerText.trim())""")
+    assert marks and all(m.startswith("沿用") and "未查到" not in m for m in marks), marks
+    page.context.close()
+
+
+def test_comparison_first_column_stays_in_view_when_the_table_scrolls(browser, server):
+    """At 390 px the table scrolls in its own box; 地区 stays at its left edge, on top, on an opaque ground."""
+    page, _ = open_page(browser, server + PAGES["compare-hunan"], 390)
+    page.locator("table").first.scroll_into_view_if_needed()
+    moved = page.evaluate("""() => {
+      const wrap = document.querySelector('.md-typeset__scrollwrap');
+      const row = document.querySelector('.md-typeset table tbody tr');
+      const before = row.cells[1].getBoundingClientRect().left;
+      wrap.scrollLeft = wrap.scrollWidth;
+      const box = wrap.getBoundingClientRect(), first = row.cells[0].getBoundingClientRect();
+      const hit = document.elementFromPoint(first.left + first.width / 2, first.top + first.height / 2);
+      return {scrolled: wrap.scrollLeft, shift: before - row.cells[1].getBoundingClientRect().left,
+              offset: first.left - box.left, onTop: row.cells[0].contains(hit),
+              ground: getComputedStyle(row.cells[0]).backgroundColor};
+    }""")
+    assert moved["scrolled"] > 100 and moved["shift"] > 100, moved     # the table did scroll sideways
+    assert abs(moved["offset"]) <= 1 and moved["onTop"], moved
+    assert moved["ground"] in ("rgb(255, 255, 255)", "rgba(255, 255, 255, 1)"), moved
+    page.context.close()
+
+
+def test_comparison_table_is_whole_without_javascript(browser, server, kb):
+    unit, _ = compare_unit(kb)
+    context = new_context(browser, 390, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + f"compare/in/{unit.id}/", wait_until="load")
+    view = page.evaluate(COMPARE_VIEW)
+    places = [j.name for j in kb.jurisdictions.values() if kb.group_of(j) is unit]
+    assert view["rows"] == places and set(CHOSEN) < set(view["columns"])
+    assert page.locator("#compare-controls input").count() == 0
+    context.close()
