@@ -472,7 +472,7 @@ def test_comparison_hide_inherited_keeps_only_own_rules(browser, server, kb):
                                               for e in kb.effective_rules(j))]
     assert 0 < len(expected) < len(places), "the data no longer tests hiding a row"
     assert view["rows"] == expected
-    marks = page.evaluate("""() => [...document.querySelectorAll('.md-typeset table tbody tr:not([hidden]) td:not([hidden])')]
+    marks = page.evaluate("""() => [...document.querySelectorAll('tbody tr:not([hidden]) td:not([hidden])')]
       .filter(td => td.querySelector('.cmp-inherited')).map(td => td.innerText.trim())""")
     assert marks and all(m.startswith("沿用") and "未查到" not in m for m in marks), marks
     page.context.close()
