@@ -5,7 +5,8 @@
 - 200 % text (the browser's font-size setting doubled) at 390 px: no page scrolls sideways
   (WCAG 1.4.4 / 1.4.10), the normal page without JavaScript and 长辈版 with it;
 - keyboard only: the checker walked to an outcome with Tab and Enter/Space, with a visible focus
-  ring; the flowchart's outcome links reached by Tab; the comparison sort button by Enter;
+  ring; the flowchart's outcome links reached by Tab; the comparison sort button by Enter and its
+  filters by Space;
 - main controls at least 44×44 px on a phone.
 """
 from __future__ import annotations
@@ -183,10 +184,13 @@ def test_comparison_sort_and_filters_work_by_keyboard(browser, server):
     sort.focus()
     page.keyboard.press("Enter")
     assert page.locator("table th").nth(1).get_attribute("aria-sort") == "ascending"
-    select = page.locator(".compare-controls select").first
-    select.focus()
-    page.keyboard.press("ArrowDown")           # the next province
-    assert select.evaluate("s => s.selectedIndex") == 1
+    box = page.locator(".compare-situations input").first
+    box.focus()
+    page.keyboard.press("Space")               # only this situation
+    assert box.is_checked() and "s=" + box.get_attribute("value") in page.url
+    assert page.locator("table th:not([hidden])").count() == 2
+    page.keyboard.press("Tab")                 # the next situation, reached by Tab
+    assert page.evaluate("document.activeElement.type") == "checkbox"
     assert page.locator(".compare-count").inner_text().startswith("显示 ")
     context.close()
 
@@ -196,7 +200,7 @@ def test_main_controls_are_44_px_on_a_phone(browser, server):
     page = context.new_page()
     small = []
     for url, selector in [(CHECK, "#checker-app button"), ("", "#city-q"), ("", ".elder-switch"),
-                          ("compare/in/hunan/", ".compare-controls select"), ("compare/in/hunan/", ".compare-sort")]:
+                          ("compare/in/hunan/", ".compare-controls label"), ("compare/in/hunan/", ".compare-sort")]:
         page.goto(server + url, wait_until="load")
         boxes = page.locator(selector).evaluate_all("els => els.map(e => e.getBoundingClientRect())"
                                                     ".map(r => [r.width, r.height])")

@@ -125,7 +125,11 @@ def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(buil
             assert (target, anchor) == tuple(rule["url"].split("#")), (j["id"], situation)
             assert anchor in parse(page_file(built, target)).ids
             assert f"grade-{rule['evidence']}" in cell["classes"]
-            assert cell["text"].startswith(next(o.short for o in kb.outcomes if o.id == rule["outcome"]))
+            assert next(o.short for o in kb.outcomes if o.id == rule["outcome"]) in cell["text"]
+            # the cell never states the outcome without the condition that limits it, nor an inherited
+            # "yes" as if it were local when nothing says how to claim it here
+            assert rule["key_condition"] is None or rule["key_condition"]["text"] in cell["text"], (j["id"], situation)
+            assert ("未查到" in cell["text"]) == rule["how_unknown"], (j["id"], situation)
             assert ("待核实" in cell["text"]) == (rule["evidence"] == "C")
             assert ("沿用" in cell["text"]) == (rule["inherited_from"] is not None)
             note = resolve(here, cell["links"][-1])
@@ -236,3 +240,18 @@ def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path, kb):
     row = next(r for r in rows if r["jurisdiction_id"] == "changsha" and r["situation"] == changed["situation"])
     assert row["outcome"] == new_outcome.id
     assert len(rows) == sum(len(j["rules"]) for j in exported["jurisdictions"])
+
+
+def test_columns_name_their_situation_for_the_filters(built):
+    """compare.js keeps the chosen columns in the address by situation id: each heading names the
+    situation its link leads to, and the rows say which are the nation's and provinces' (只看城市)."""
+    import re
+    for here, page in table_pages(built).items():
+        html = page.read_text(encoding="utf-8")
+        head = html[html.index("<thead>"):html.index("</thead>")]
+        named = re.findall(r'<th><span class="cmp-s" data-situation="([^"]+)"><a href="([^"]+)"', head)
+        assert named and len(named) == head.count("<th>") - 1, here
+        for situation, href in named:
+            assert resolve(here, href)[0] == f"compare/{situation}/", (here, situation)
+        levels = re.findall(r'class="cmp-j cmp-(\w+)"', html)
+        assert levels and set(levels) <= {"national", "province", "municipality", "city"}, here

@@ -201,3 +201,32 @@ def test_excerpts_are_published_and_linked(built, export):
         assert (built / source["excerpt_url"]).read_text(encoding="utf-8").strip()
         html, depth = listing[source["id"]]
         assert f'href="{"../" * depth}{source["excerpt_url"]}"' in html and "原文摘录" in html
+
+
+def test_xuchang_death_answer_is_inherited_not_a_local_yes(built, export):
+    """许昌 only inherits the national "余额可以继承": its page says how to claim is not known locally,
+    and the death comparison does not count it among the places where the money can come out."""
+    xuchang = next(j for j in export["jurisdictions"] if j["id"] == "xuchang")
+    death = next(r for r in xuchang["rules"] if r["situation"] == "death")
+    assert death["inherited_from"] == "national" and death["how_unknown"]
+    text = re.sub(r"<[^>]+>", "", section(page_file(built, xuchang["url"]).read_text(encoding="utf-8"), "death"))
+    assert "本地怎么领取、到哪里办未查到" in text
+    summary = re.sub(r"<[^>]+>", "", page_file(built, "compare/death/henan").read_text(encoding="utf-8"))
+    lines = summary.splitlines()
+    assert not any(line.startswith("能取出") and "许昌" in line for line in lines)
+    assert any(line.startswith("视情况") and "许昌" in line for line in lines)
+
+
+def test_first_use_of_each_glossary_term_links_to_its_entry(built, export):
+    """On every place page each glossary term is linked once (its first use), to an entry that exists."""
+    entries = parse(page_file(built, "glossary")).ids
+    linked_somewhere = set()
+    for j in export["jurisdictions"]:
+        html = page_file(built, j["url"]).read_text(encoding="utf-8")
+        anchors = re.findall(r'href="[./]*glossary/#(term-g\d+)"', html)
+        assert len(anchors) == len(set(anchors)), (j["id"], anchors)
+        assert set(anchors) <= entries, j["id"]
+        linked_somewhere |= set(anchors)
+    changsha = page_file(built, "hunan/changsha").read_text(encoding="utf-8")
+    assert re.search(r'href="[./]*glossary/#term-g\d+">异地安置', changsha)
+    assert len(linked_somewhere) >= 5

@@ -70,6 +70,8 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
                 "situation_name": effective.rule.situation.name,
                 "outcome": effective.rule.outcome.id,
                 "outcome_name": effective.rule.outcome.name,
+                "answer": effective.outcome_words(),     # as the site states it: with its key condition
+                "how_unknown": effective.how_unknown,   # inherited, and nothing says how to apply locally
                 "summary": effective.rule.summary,
                 "evidence": effective.rule.evidence,
                 "inherited_from": effective.inherited_from.id if effective.inherited_from else None,
@@ -139,7 +141,8 @@ def records_json(document: dict) -> str:
 
 
 CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situation", "situation_name",
-              "outcome", "outcome_name", "evidence", "summary", "inherited_from", "url", "effective_from",
+              "outcome", "outcome_name", "key_condition", "answer", "evidence", "summary", "inherited_from", "url",
+              "effective_from",
               "last_verified", "conditions", "materials", "steps", "where", "time_limit", "source_ids",
               "source_titles", "document_numbers", "source_urls", "quotes"]
 
@@ -168,7 +171,8 @@ def rules_csv(kb: KnowledgeBase, records: list[dict], site_url: str = "") -> str
                 "url": urls.absolute(site_url, rule["url"]),
                 **{key: joined(item["text"] if "text" in item else f"{item['type']}：{item['name']}"
                                for item in rule[key]) for key in ("conditions", "materials", "steps", "where")},
-                "time_limit": rule["time_limit"]["text"] if rule["time_limit"] else None,
+                **{key: rule[key]["text"] if rule[key] else None for key in ("time_limit", "key_condition")},
+                "answer": rule["answer"],
                 "source_ids": joined(s.id for s in cited),
                 "source_titles": joined(s.title for s in cited),
                 "quotes": joined(c["quote"] for c in rule["citations"]),

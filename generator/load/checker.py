@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Milestone, Outcome, Place, ResearchEntry, Rule,
                      RuleVersion, SeenIn, Service, Situation, Source, Statement)
 from ..model.dates import date_range
-from ..model.vocabulary import CURRENT, LEVEL_ORDER, LEVELS, SOURCE_CLASSES, STATUS_CODES
+from ..model.vocabulary import CURRENT, LEVEL_ORDER, LEVELS, REFUTED, SOURCE_CLASSES, STATUS_CODES
 from . import glossary, questions, schema, textcheck
 from .excerpts import Excerpts
 from .problems import Problem, display_path, field_name, suggest
@@ -26,7 +26,8 @@ FAQ_FILE = "faq.yaml"           # general questions, see questions.py; not a jur
 CLAIMS_FILE = "claims.yaml"          # 网传说法核查: not a jurisdiction file
 # What a rule (or a service block) says, statement by statement; each carries `cite` numbers.
 RULE_STATEMENTS = {"conditions": "list", "materials": "list", "steps": "list", "where": "places",
-                   "time_limit": "one", "proxy": "one", "payout": "one", "fees": "one"}
+                   "time_limit": "one", "proxy": "one", "payout": "one", "fees": "one", "key_condition": "one"}
+KEY_CONDITION_MAX = 40          # characters: it is printed in a flowchart box and a comparison cell
 SERVICE_STATEMENTS = {"channels": "places", "address": "one", "hours": "one", "phone": "one"}
 
 
@@ -119,7 +120,7 @@ class Checker:
         jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, source_of)
         self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
         milestones = self.collect_milestones(jurisdictions, situations, source_of)
-        claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, source_of)
+        claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, source_of, situations, outcomes)
         if self.problems:
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])
@@ -127,6 +128,7 @@ class Checker:
                            dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
         kb.milestones = sorted(milestones, key=lambda m: date_range(m.date)[0], reverse=True)
         self.check_outdated(kb, jurisdictions)
+        self.check_claims_against_rules(kb)
         kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
         kb.glossary = glossary.collect(self, glossary_loaded, kb)
         kb.search_terms = self.search_terms
@@ -243,6 +245,9 @@ class Checker:
                     continue
                 used[situation.id] = index
                 said = self.statements(loaded, path, item, len(item["citations"]))
+                if said["key_condition"] and len(said["key_condition"].text) > KEY_CONDITION_MAX:
+                    self.report(loaded, path + ("key_condition", "text"), f"关键条件太长（{len(said['key_condition'].text)} 个字）："
+                                f"它要写进流程图的方框和对比表的格子，不超过 {KEY_CONDITION_MAX} 个字；细节写在 conditions 里")
                 rules.append(Rule(
                     jurisdiction_id=data["id"], situation=situation, outcome=outcome,
                     summary=item["summary"], notes=tuple(item.get("notes", ())),
@@ -438,8 +443,8 @@ class Checker:
                 seen.add(current.id)
                 current = known.get(current.parent_id)
 
-    def load_claims(self, path: Path, jurisdiction_ids: set[str], sources) -> list[Claim]:
-        """policies/claims.yaml, checked like rules: known jurisdiction, every citation resolves."""
+    def load_claims(self, path: Path, jurisdiction_ids: set[str], sources, situations, outcomes) -> list[Claim]:
+        """policies/claims.yaml, checked like rules: known jurisdiction, situation and outcome, every citation resolves."""
         if not path.exists():
             return []            # the register is optional
         loaded, schema_problems = self.read(path, "claimsFile")
@@ -465,6 +470,15 @@ class Checker:
                             + (suggest(item["jurisdiction"], jurisdiction_ids) or "：写某个地区文件的 id"))
                 ok = False
             self.check_dates(loaded, item["seen_in"], base + ("seen_in",), ("date",))
+            about = {}
+            for key, words in (("situation", situations), ("outcome", outcomes)):
+                if key in item:
+                    by_name = {**{w.name: w for w in words.values()}, **words}
+                    about[key] = by_name.get(item[key])
+                    if about[key] is None:
+                        self.report(loaded, base + (key,), f"词表里没有{'情形' if key == 'situation' else '结果'} “{item[key]}”"
+                                    + (suggest(item[key], by_name) or f"：可用的有 {', '.join(words)}"))
+                        ok = False
             citations = self.collect_citations(loaded, base, item["citations"], sources)
             ok = ok and len(citations) == len(item["citations"])
             if ok:
@@ -472,8 +486,25 @@ class Checker:
                 claims.append(Claim(
                     id=item["id"], jurisdiction_id=item["jurisdiction"], text=item["claim"],
                     seen_in=SeenIn(seen_in["title"], seen_in.get("note"), seen_in.get("date"), seen_in.get("url")),
-                    verdict=item["verdict"], reasoning=item["reasoning"], citations=tuple(citations)))
+                    verdict=item["verdict"], reasoning=item["reasoning"], citations=tuple(citations), **about))
+        self.claims_file = loaded
         return claims
+
+    def check_claims_against_rules(self, kb: KnowledgeBase) -> None:
+        """A claim we rate 无依据 / 与规定不符 must not be what the place's own page states outright:
+        if the rule in force there gives the same outcome, the rule must carry what makes the
+        difference (its key_condition, or a status saying it may not be current)."""
+        for index, claim in enumerate(kb.claims):
+            if claim.outcome is None or claim.verdict not in REFUTED:
+                continue
+            place = kb.jurisdictions[claim.jurisdiction_id]
+            effective = next((e for e in kb.effective_rules(place) if e.rule.id == claim.situation.id), None)
+            if effective and effective.rule.outcome.id == claim.outcome.id and not effective.rule.limited:
+                home = kb.jurisdictions[effective.rule.jurisdiction_id]
+                self.report(self.claims_file, ("claims", index, "verdict"),
+                            f"说法被评为“{claim.verdict}”，但{place.name}适用的规定（{home.file}，{claim.situation.name}）"
+                            f"同样写着“{claim.outcome.name}”，又没有写关键条件（key_condition）或时效状态（status）："
+                            "在规则里写明限定这个结果的条件，或者重新核查这条说法")
 
     @staticmethod
     def display_order(jurisdictions: list[Jurisdiction]) -> dict[str, Jurisdiction]:

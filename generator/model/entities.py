@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .vocabulary import CLASS_TEXT, PROVINCIAL, UNVERIFIED_GRADE, VERDICTS
+from .vocabulary import CASH_ORDER, CLASS_TEXT, CONDITION, CURRENT, HOW_UNKNOWN, PROVINCIAL, UNVERIFIED_GRADE, VERDICTS
 
 @dataclass(frozen=True)
 class Situation:
@@ -148,6 +148,18 @@ class Rule:
     status: str = "current"                 # vocabulary.STATUS_CODES values, or "current"
     status_reason: str | None = None
     status_cites: tuple[int, ...] = ()      # disputed: the conflicting citations, 1-based
+    key_condition: Statement | None = None  # the condition that limits the outcome, shown wherever the outcome is
+
+    @property
+    def limited(self) -> bool:
+        """The outcome holds only under a stated condition, or the rule may not be current: either
+        way an outcome shown without it would say more than the sources do."""
+        return self.key_condition is not None or self.status != CURRENT
+
+    def outcome_words(self, short: bool = False) -> str:
+        """The outcome as it is stated anywhere (boxes, cells, answers): never without its key condition."""
+        name = self.outcome.short if short else self.outcome.name
+        return f"{name}（{CONDITION}{self.key_condition.text}）" if self.key_condition else name
 
     @property
     def as_of(self) -> str | None:
@@ -177,7 +189,7 @@ class Rule:
                 "steps": [s.exported() for s in self.steps],
                 "where": [p.exported() for p in self.where],
                 "time_limit": one(self.time_limit), "proxy": one(self.proxy), "payout": one(self.payout),
-                "fees": one(self.fees), "notes": list(self.notes), "as_of": self.as_of, "status": self.status,
+                "fees": one(self.fees), "key_condition": one(self.key_condition), "notes": list(self.notes), "as_of": self.as_of, "status": self.status,
                 "status_reason": self.status_reason,
                 **({"status_citations": [n - 1 for n in self.status_cites]} if self.status == "disputed" else {})}
 
@@ -201,6 +213,8 @@ class Claim:
     verdict: str           # a key of VERDICTS
     reasoning: str
     citations: tuple[Citation, ...]
+    situation: Situation | None = None   # what the claim is about, when it is about one situation
+    outcome: Outcome | None = None       # the outcome it asserts there
 
     @property
     def verdict_code(self) -> str:
@@ -235,6 +249,20 @@ class EffectiveRule:
     """A rule as it applies in a jurisdiction, possibly inherited from above."""
     rule: Rule
     inherited_from: "Jurisdiction | None"
+
+    @property
+    def how_unknown(self) -> bool:
+        """Inherited from a rule that says nothing of where or how to apply (e.g. the national
+        "余额可以继承"): the place's own procedure is unknown, which is not a local yes."""
+        r = self.rule
+        return (self.inherited_from is not None and r.outcome.cash in CASH_ORDER[:2]     # 能 / 视情况: something to claim
+                and not (r.where or r.steps or r.materials))
+
+    def outcome_words(self, short: bool = False) -> str:
+        words = self.rule.outcome_words(short)
+        if self.how_unknown:
+            return f"{self.inherited_from.short_name}规定：{words}；{HOW_UNKNOWN}"
+        return words
 
 
 @dataclass(frozen=True)
@@ -323,6 +351,10 @@ class KnowledgeBase:
         scope = {jurisdiction.id} | {a.id for a in self.ancestors(jurisdiction)}
         return [m for m in self.milestones if m.jurisdiction_id in scope
                 and (situation_id is None or m.about(situation_id))]
+
+    def service_for(self, jurisdiction: Jurisdiction) -> Jurisdiction | None:
+        """Where the nearest cited contacts are written: the place itself, else its province or the nation."""
+        return next((a for a in [jurisdiction] + self.ancestors(jurisdiction) if a.service), None)
 
     def claims_about(self, jurisdiction: Jurisdiction) -> list[Claim]:
         return [c for c in self.claims if c.jurisdiction_id == jurisdiction.id]

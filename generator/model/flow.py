@@ -26,10 +26,11 @@ class Question:
     situation: Situation
     yes: str     # id of the End reached by 是
     no: str      # id of the next Question, or of the final End
+    condition: str | None = None   # the rule's key condition: asked with the situation, since 是 must mean both
 
     @property
     def label(self) -> str:
-        return f"{self.situation.name}？"
+        return f"{self.situation.name}，并且{self.condition}？" if self.condition else f"{self.situation.name}？"
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class End:
 
     @property
     def name(self) -> str:
-        return self.effective.rule.outcome.name if self.effective else UNKNOWN_TEXT
+        return self.effective.outcome_words() if self.effective else UNKNOWN_TEXT
 
     @property
     def cash(self) -> str:
@@ -72,6 +73,8 @@ class Flow:
     questions: tuple[Question, ...]
     ends: dict[str, End]              # in the order they are reached; the final end last
     not_covered: tuple[Situation, ...]  # vocabulary situations with no rule here (besides the general one)
+    service_from: Jurisdiction | None = None   # where the nearest cited contacts are (KnowledgeBase.service_for)
+    glossary: tuple = ()                       # the terms a question may need explained (kb.glossary)
 
     @property
     def final(self) -> End:
@@ -98,9 +101,11 @@ def build_flow(kb: KnowledgeBase, j: Jurisdiction) -> Flow:
     for index, effective in enumerate(asked):
         following = f"q-{asked[index + 1].rule.id}" if index + 1 < len(asked) else final.id
         end = End(f"o-{effective.rule.id}", effective, False)
-        questions.append(Question(f"q-{effective.rule.id}", effective.rule.situation, end.id, following))
+        key = effective.rule.key_condition
+        questions.append(Question(f"q-{effective.rule.id}", effective.rule.situation, end.id, following,
+                                  key.text if key else None))
         ends[end.id] = end
     ends[final.id] = final
     covered = {e.rule.id for e in rules}
     not_covered = tuple(s for s in kb.situations if s.id not in covered and not s.fallback)
-    return Flow(j, tuple(questions), ends, not_covered)
+    return Flow(j, tuple(questions), ends, not_covered, kb.service_for(j), tuple(kb.glossary))

@@ -31,6 +31,8 @@ STATUS_TEXT = {code: word for word, code in STATUS_CODES.items()}
 CURRENT = "current"
 STATUS_UNSETTLED = "所引来源早于之后的规定变化，或来源之间互相矛盾，现在是否仍这样办理未查明；办理前请先向当地医保经办机构确认。"
 EXCERPT_LINK = "原文摘录"                                   # link to a source's archived excerpt
+CONDITION = "条件："                                        # before a rule's key condition, next to its outcome
+HOW_UNKNOWN = "本地怎么领取、到哪里办未查到"                  # an inherited rule that says nothing on how to apply
 UNVERIFIED = "待核实"                                       # the word next to a grade-C rule
 UNVERIFIED_WARNING = "只有第三方说法，未读到官方原文，不能当作定论。"   # the one sentence that explains it
 
@@ -42,6 +44,7 @@ VERDICTS = {
     "无依据": ("unsupported", "没有找到任何支持这一说法的规定或报道"),
     "与规定不符": ("contradicted", "与已查到的规定相矛盾"),
 }
+REFUTED = ("无依据", "与规定不符")     # a rule in force may not state such a claim's outcome without its condition
 
 # Can the money come out? Each outcome in vocabulary.yaml has one of these words (`cash`).
 # Order: most money first. `kind` names CSS classes (flowchart boxes); `label` is the

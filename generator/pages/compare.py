@@ -8,7 +8,8 @@ heavy for a phone, so the comparison is split along the provincial units:
   compare/<situation>/<unit>/  each place's rule for that situation, with its summary and sources
 Everything comes from kb.effective_rules(j), so a cell changes when the data does.
 The table is a plain Markdown table (links and anchors checked by mkdocs --strict);
-site_overrides/assets/compare.js only adds filters and sorting on top of it.
+site_overrides/assets/compare.js only adds filters and sorting on top of it, the filters kept in
+the address so that a view can be shared.
 """
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
                     e = cells[j.id].get(s.id)
                     if e is not None:
                         notes.setdefault(urls.note_anchor(e.rule.jurisdiction_id, e.rule.id), (len(notes) + 1, e))
-                rows.append({"j": j, "group": group, "order": order[j.id], "cells": cells[j.id],
+                rows.append({"j": j, "order": order[j.id], "cells": cells[j.id],
                              "blanks": {s.id: blank(j, s.id) for s in situations if s.id not in cells[j.id]}})
             here = urls.compare_group(group.id, number)
             pages[here] = render_page(

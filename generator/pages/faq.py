@@ -42,7 +42,7 @@ class Entry:
         parts = []
         if rule.unverified:
             parts.append(f"{UNVERIFIED}：{UNVERIFIED_WARNING}")
-        parts.append(f"结果：{rule.outcome.name}。{rule.summary}")
+        parts.append(f"结果：{self.effective.outcome_words()}。{rule.summary}")
         if self.effective.inherited_from:
             parts.append(f"本条沿用{self.effective.inherited_from.name}的规定。")
         parts.append(f"证据等级 {rule.evidence}（{GRADE_TEXT[rule.evidence]}）。")

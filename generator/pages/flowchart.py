@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import urls
 from ..model.flow import START_TEXT, End, Flow
 from ..model.vocabulary import CASH, CASH_ORDER, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
+from . import terms
 from .markup import attr, script_json
 
 
@@ -229,15 +230,32 @@ def _end_data(end: End, flow: Flow, here: str) -> dict:
     return data
 
 
+def service_data(flow: Flow) -> dict:
+    """The place's 怎么办理 block for the checker's outcome: channels and contacts, None = 未查明."""
+    owner = flow.service_from
+    service = owner.service if owner else None
+    j = flow.jurisdiction
+    one = lambda s: s.exported() if s else None    # noqa: E731
+    return {"from": owner.name if owner and owner is not j else None,
+            "link": urls.href(urls.check(j), urls.page(j), "service"),     # + "-cite-N": the page's footnotes
+            "channels": [p.exported() for p in service.channels] if service else [],
+            "address": one(service and service.address), "hours": one(service and service.hours),
+            "phone": one(service and service.phone)}
+
+
 def flow_data(flow: Flow) -> dict:
     here = urls.check(flow.jurisdiction)
     nodes: dict[str, dict] = {}
     for q in flow.questions:
         nodes[q.id] = {"kind": "question", "label": q.label, "question": q.situation.question,
-                       "yes": q.yes, "no": q.no}
+                       "yes": q.yes, "no": q.no,
+                       "terms": [{"term": match.group(), "definition": term.definition,
+                                  "link": urls.href(here, urls.GLOSSARY, urls.term_anchor(term.id))}
+                                 for match, term in terms.find(flow.glossary, q.label + q.situation.question)]}
     for end in flow.ends.values():
         nodes[end.id] = _end_data(end, flow, here)
-    return {"jurisdiction": flow.jurisdiction.name, "start": flow.start, "nodes": nodes}
+    return {"jurisdiction": flow.jurisdiction.name, "start": flow.start, "nodes": nodes,
+            "service": service_data(flow)}
 
 
 def data_json(flow: Flow) -> str:

@@ -8,6 +8,7 @@ from ..model.vocabulary import CASH_ORDER
 from . import faq, flowchart
 from .finder import finder_json
 from .markup import render_page, script_json
+from .terms import TermLinker
 
 
 def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
@@ -52,8 +53,7 @@ def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = 
                       bodies: RuleBodies | None = None) -> str:
     """served: the places without a page of their own that this page serves (model.places.served_by);
     bodies: the rule sections rendered so far in this render (core_pages shares one)."""
-    # The nearest cited contacts: the place's own, else its province's or the nation's.
-    service_from = next((a for a in [j] + kb.ancestors(j) if a.service), None)
+    service_from = kb.service_for(j)
     here = urls.page(j)
     return render_page(
         "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=kb.effective_rules(j), groups=cash_groups(kb, j),
@@ -62,6 +62,7 @@ def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = 
         service=service_from.service if service_from else None,
         service_from=service_from if service_from is not j else None,
         served=served or [], provincial_names=kb.provincial_names,
+        linked=TermLinker(kb.glossary, urls.Here(here)),
         milestones=[ms for ms in kb.milestones if ms.jurisdiction_id == j.id])
 
 

@@ -4,20 +4,34 @@ Material's search (lunr, in a web worker) reads site/search/search_index.json. T
 - gives jieba a user dictionary: domain words, place names, glossary terms and every synonym
   (so 去世, 医保卡 stay whole wherever the text uses them);
 - after the build, names the place in every section title of a jurisdiction page ("长沙 · 参保人死亡":
-  twelve pages have a section called 参保人死亡), gives each inherited rule a small index-only entry
-  (the page shows it, but its text repeats the parent's and is left out of the index), and puts the
-  synonym groups into the index config, where site_overrides/assets/javascripts/workers/yibao-search.js
-  reads them to rewrite queries.
+  twelve pages have a section called 参保人死亡), weighs the page's head and summary sections below
+  its situation sections (PAGE_WIDE_BOOST), gives each inherited rule a small index-only entry
+  (the page shows it, but its text repeats the parent's and is left out of the index: the entry says
+  the place, the situation's question and the outcome), and applies the synonyms at index time: each
+  entry gets the site's word for every synonym its title or text uses (提现 → 取现, 去世 → 死亡) in two
+  extra fields weighted like title and text, so a section written with the reader's word is found by
+  the site's word. The synonym groups and place names go into the index config, where
+  site_overrides/assets/javascripts/workers/yibao-search.js reads them to rewrite queries the same way.
 """
 from __future__ import annotations
 
+import functools
+import io
 import json
+import re
 from pathlib import Path
 
 from ..model import KnowledgeBase, urls
 
 INDEX = "search/search_index.json"
 ZWSP = "\u200b"          # the word separator jieba's output uses in the index (mkdocs.yml `separator`)
+SYNONYM_FIELDS = {"title": "title_syn", "text": "text_syn"}    # field → its field of the site's words
+# What a place page says about all situations at once, its head (a title every place page shares,
+# "…的钱能取出来吗？") and its summary sections (简要回答, 怎么办理, …), weighs less than the section on
+# one situation: Material shows the page above its best section and folds away every section that
+# scores below the best, so a query about one situation must find that situation's section best.
+PAGE_WIDE_BOOST = 0.3
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def search_dictionary(kb: KnowledgeBase) -> str:
@@ -38,6 +52,28 @@ def search_dictionary(kb: KnowledgeBase) -> str:
     return "".join(f"{word} 100000\n" for word in unique)
 
 
+@functools.lru_cache(maxsize=2)
+def _segmenter(dictionary: str):
+    """jieba with the build's user dictionary: index-only entries are cut into words as MkDocs cuts pages."""
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(io.StringIO(dictionary))
+    return tokenizer
+
+
+def _segment(tokenizer, text: str) -> str:
+    return ZWSP.join(word for word in tokenizer.cut(text) if word.strip())
+
+
+def _site_words(field: str, canonical: dict[str, str]) -> str:
+    """The site's word for each synonym the field uses, unless the field already has it."""
+    words = set(re.split(r"[\s\u200b\-]+", _TAGS.sub(" ", field.lower())))
+    return ZWSP.join(dict.fromkeys(canonical[w] for w in words if w in canonical and canonical[w] not in words))
+
+
 def refine_index(site: Path, kb: KnowledgeBase) -> None:
     """Rewrite site/search/search_index.json in place (see the module docstring)."""
     path = site / INDEX
@@ -46,11 +82,17 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
     by_location = {doc["location"]: doc for doc in docs}
     for j in kb.jurisdictions.values():
         page = urls.url(urls.page(j))
+        situations = {urls.url(urls.page(j), urls.rule_anchor(e.rule.id)) for e in kb.effective_rules(j)}
         for doc in docs:
             if doc["location"].startswith(page + "#") and not doc.get("_named"):
                 doc["title"] = f"{j.short_name} · {doc['title']}"
                 doc["_named"] = True
+                if doc["location"] not in situations:
+                    doc["boost"] = doc.get("boost", 1) * PAGE_WIDE_BOOST
+            elif doc["location"] == page:
+                doc["boost"] = doc.get("boost", 1) * PAGE_WIDE_BOOST
     added = []
+    tokenizer = _segmenter(search_dictionary(kb))
     for j in kb.jurisdictions.values():
         for e in kb.effective_rules(j):
             if e.inherited_from is None:
@@ -60,15 +102,27 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
                 continue
             origin = by_location.get(urls.url(urls.page(e.inherited_from), urls.rule_anchor(e.rule.id)))
             situation = origin["title"].split(" · ", 1)[-1] if origin else e.rule.situation.name
+            # What the page shows above the parent's text: the place's question, the outcome as stated
+            # everywhere (with its key condition, or that the local procedure is unknown), whose rule.
+            said = (f"{j.short_name}：{e.rule.situation.question} 结果：{e.outcome_words()}。"
+                    f"本条沿用{e.inherited_from.name}的规定。")
             added.append({"location": location, "title": f"{j.short_name} · {situation}",
-                          "text": ZWSP.join([j.short_name, "沿用", e.inherited_from.short_name, "的", "规定", "：",
-                                             e.rule.outcome.name])})
+                          "text": _segment(tokenizer, said)})
     for doc in docs:
         doc.pop("_named", None)
     # Each page's entries stay together, the page first: Material groups results by page.
     order = {doc["location"]: i for i, doc in enumerate(docs)}
     docs += added
     docs.sort(key=lambda d: (order.get(d["location"].split("#")[0], len(order)), "#" in d["location"]))
+    canonical = {word.lower(): group[0].lower() for group in kb.synonyms for word in group[1:]}
+    for doc in docs:
+        for field, extra in SYNONYM_FIELDS.items():
+            words = _site_words(doc.get(field, ""), canonical)
+            if words:
+                doc[extra] = words
+    fields = index["config"]["fields"]
+    for field, extra in SYNONYM_FIELDS.items():
+        fields[extra] = dict(fields[field])
     index["config"]["synonyms"] = [list(group) for group in kb.synonyms]
     index["config"]["places"] = list(dict.fromkeys(j.short_name for j in kb.jurisdictions.values()))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -34,14 +34,14 @@
     return b;
   }
 
-  // A statement of the rule with its footnote numbers (the same as on the page's 依据 list).
-  function said(node, item, prefix) {
+  // A statement with its footnote numbers (the same as on the page's 依据 list); link: the list's anchor base.
+  function said(link, item, prefix) {
     var li = el("li", null, (prefix || "") + item.text);
     if (item.citations && item.citations.length) {
       var sup = el("sup", "cite");
       item.citations.forEach(function (i, k) {
         var a = el("a", null, String(i + 1));
-        a.href = node.link + "-cite-" + (i + 1);
+        a.href = link + "-cite-" + (i + 1);
         if (k) { sup.appendChild(document.createTextNode(",")); }
         sup.appendChild(a);
       });
@@ -50,10 +50,10 @@
     return li;
   }
 
-  function list(node, title, items, ordered, prefix) {
+  function list(link, title, items, ordered, prefix) {
     if (!items || !items.length) { return []; }
     var ul = el(ordered ? "ol" : "ul");
-    items.forEach(function (item) { ul.appendChild(said(node, item, prefix && prefix(item))); });
+    items.forEach(function (item) { ul.appendChild(said(link, item, prefix && prefix(item))); });
     return [el("p", "checker-label", title), ul];
   }
 
@@ -83,6 +83,15 @@
     q.appendChild(document.createTextNode("您属于这种情况吗："));
     q.appendChild(el("strong", null, node.label));
     parts.push(q, el("p", "checker-hint", node.question));
+    // Words the question relies on (异地安置, 统筹区 …), explained in place, linked to the glossary.
+    (node.terms || []).forEach(function (t) {
+      var p = el("p", "checker-term");
+      var a = el("a", null, t.term);
+      a.href = t.link;
+      p.appendChild(a);
+      p.appendChild(document.createTextNode("：" + t.definition));
+      parts.push(p);
+    });
     var answers = el("p", "checker-answers");
     answers.appendChild(button("是", function () { trail.push(id); show(step(flow, id, true), true); },
                                "md-button--primary"));
@@ -109,16 +118,30 @@
     if (node.unverified) { parts.push(el("p", "checker-warning", node.unverified_text)); }
     if (node.status_text) { parts.push(el("p", "checker-warning", node.status_text)); }
     if (node.inherited_from) { parts.push(el("p", "checker-hint", "本条沿用" + node.inherited_from + "的规定。")); }
-    var where = (node.where || []).map(function (p) {
-      return {text: p.type + "：" + p.name + (p.note ? "（" + p.note + "）" : ""), citations: p.citations};
-    });
+    function place(p, title) {
+      return {text: (title || "") + p.type + "：" + p.name + (p.note ? "（" + p.note + "）" : ""), citations: p.citations};
+    }
+    var where = (node.where || []).map(function (p) { return place(p); });
     var errand = (node.errand || []).map(function (e) {
       return e.said ? {text: e.title + "：" + e.said.text, citations: e.said.citations} : {text: e.title + "：未查明"};
     });
-    parts = parts.concat(list(node, "条件", node.conditions), list(node, "申请材料", node.materials),
-                         list(node, "办理步骤", node.steps, true), list(node, "在哪里办", where),
-                         list(node, "时限", node.time_limit ? [node.time_limit] : []),
-                         list(node, "怎么办理", errand));
+    var link = node.link;
+    parts = parts.concat(list(link, "条件", node.conditions), list(link, "申请材料", node.materials),
+                         list(link, "办理步骤", node.steps, true), list(link, "在哪里办", where),
+                         list(link, "时限", node.time_limit ? [node.time_limit] : []),
+                         list(link, "怎么办理", errand));
+    // Channels and contacts of the place (or the nearest level that has them), where money can come out.
+    var sv = flow.service;
+    if (sv && errand.length) {
+      var contacts = sv.channels.length ? sv.channels.map(function (p) { return place(p, "办理渠道："); })
+                                        : [{text: "办理渠道：未查明"}];
+      [["窗口地址", sv.address], ["办公时间", sv.hours], ["咨询电话", sv.phone]].forEach(function (pair) {
+        contacts.push(pair[1] ? {text: pair[0] + "：" + pair[1].text, citations: pair[1].citations}
+                              : {text: pair[0] + "：未查明"});
+      });
+      parts = parts.concat(list(sv.link, "渠道与联系方式", contacts));
+      if (sv.from) { parts.push(el("p", "checker-hint", "以上渠道和联系方式来自" + sv.from + "的资料，本地的未查到。")); }
+    }
     if (node.citations && node.citations.length) {
       var ol = el("ol");
       node.citations.forEach(function (c) { ol.appendChild(citation(c)); });

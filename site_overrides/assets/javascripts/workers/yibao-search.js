@@ -6,9 +6,11 @@
 //   1. Chinese is cut into words by longest match against the index's own words and the
 //      synonym words (policies/vocabulary.yaml `synonyms`, put into the index config by the generator);
 //   2. a word of a synonym group becomes the group's first word, the one the site's text uses
-//      (去世、死了、走了 → 死亡; 医保卡 → 个人账户), or when the index lacks it the group's words it has;
-//      so the reader's word finds the site's word, and a rare synonym cannot outweigh it;
-//   3. a place name (config.places) weighs more, so 长沙 … finds 长沙's page before the comparison;
+//      (去世、死了、走了 → 死亡; 医保卡 → 个人账户); the generator gave every entry that uses another
+//      word of the group the first word too (generator/site/search.py), so nothing is lost and a rare
+//      synonym cannot outweigh the common word;
+//   3. a Han word is asked for whole and exactly; a place name (config.places) weighs more, so
+//      长沙 … finds 长沙's page before the comparison, and stays a prefix, so it finds 长沙市 too;
 //   4. words the index does not know are dropped, never required: one unknown word
 //      ("我爸", "了") cannot empty the results.
 // No network, no framework; the index and the ranking stay Material's.
@@ -26,15 +28,24 @@
 
   var SETUP = 0, QUERY = 2, LONGEST = 12;
   var known = new Set(), words = new Set(), groupOf = new Map(), groups = [], places = new Set();
-  var PLACE_BOOST = "^3";       // a place the reader names is the page they want: 长沙 … → 长沙's page
+  // Material cuts every Han run of the query again, against its index, and never takes the run's
+  // last character into a word (个人账户 → 个人 + 账, 终止参保 → 终止 + 参). A Han mark that no
+  // text uses, after each word, keeps the word whole; Material's cutting leaves the mark out.
+  var WORD_END = "\u3005";
+  // Material makes every term without a boost a prefix (异地 → 异地长期居住备案 too). A Han word here
+  // is already a whole word of the index, so it is asked for exactly (a neutral boost keeps the
+  // wildcard off); a place keeps its wildcard (长沙 finds the page titled 长沙市) and weighs more:
+  // a place the reader names is the page they want (长沙 … → 长沙's page, not the comparison).
+  var EXACT = "^1", PLACE = "*^3";
   var HAN = /\p{sc=Han}/u, HAN_RUNS = /(\p{sc=Han}+)/u;
 
   function learn(config, docs) {
     var split = new RegExp(config.separator || "[\\s\\-]+", "u");
     var punct = /[\s\u200b，。、；：？！“”‘’（）()《》【】<>,.;:?!"'\/·…|*#\[\]{}=+_~`^]+/u;
     docs.forEach(function (doc) {
-      [doc.title || "", (doc.text || "").replace(/<[^>]*>/g, " ")].forEach(function (field) {
-        field.split(split).forEach(function (piece) {
+      Object.keys(config.fields || {}).forEach(function (name) {
+        if (typeof doc[name] !== "string") return;          // tags are lists; we have none
+        doc[name].replace(/<[^>]*>/g, " ").split(split).forEach(function (piece) {
           piece.split(punct).forEach(function (token) {
             if (token) known.add(token.toLowerCase());
           });
@@ -64,10 +75,9 @@
   }
 
   function meaning(word) {
-    if (groupOf.has(word)) {                 // the site's word for it (the group's first), else any the index has
-      var group = groups[groupOf.get(word)];
-      if (known.has(group[0])) return [group[0]];
-      return group.filter(function (w) { return w.length > 1 && known.has(w); });
+    if (groupOf.has(word)) {                 // the site's word for it: the group's first (see 2. above)
+      var first = groups[groupOf.get(word)][0];
+      return known.has(first) ? [first] : [];
     }
     if (HAN.test(word)) return word.length > 1 && known.has(word) ? [word] : [];
     var prefix = false;                       // Latin letters and digits: keep what starts an index word
@@ -83,7 +93,7 @@
         var pieces = index % 2 ? segment(part) : part.split(/[^\p{L}\p{N}]+/u);
         pieces.forEach(function (word) {
           if (word) meaning(word).forEach(function (term) {
-            if (places.has(term)) term += PLACE_BOOST;
+            if (HAN.test(term)) term += WORD_END + (places.has(term) ? PLACE : EXACT);
             if (terms.indexOf(term) < 0) terms.push(term);
           });
         });
