@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..model import urls
@@ -39,6 +40,7 @@ def text_width(text: str, bold: bool = False, size: int = FONT) -> float:
     return sum(char_em(c, bold) for c in text) * size
 
 
+@lru_cache(maxsize=65536)     # the same outcome names and questions are drawn on hundreds of check pages
 def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     """Greedy line breaking that never exceeds width: Latin words kept whole when they fit,
     no line starts with closing punctuation and none ends with opening punctuation."""
