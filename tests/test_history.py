@@ -279,3 +279,21 @@ def test_change_date_falls_back_to_end_of_older_version(data_copy):
 def test_bad_history_is_reported(data_copy, history, effective_from, expected):
     path = set_history(data_copy, CHANGSHA, "death", history, effective_from=effective_from)
     assert_reported_at(data_copy, CHANGSHA, path, expected)
+
+
+def test_many_marked_rules_are_counted_per_unit_on_the_changes_page(kb, monkeypatch):
+    """At national scale the rules marked as not current would make 最近变化 one huge list: past
+    MARKS_LISTED they are counted per provincial unit, each linking to its comparison table."""
+    from generator.model.history import status_marks
+    from generator.pages import render_pages, reports
+    marks = status_marks(kb)
+    assert marks, "the real data has rules marked 可能已过时 or 说法矛盾"
+    listed = render_pages(kb)["changes/index.md"]
+    assert all(mk.rule.status_reason.split("。")[0][:20] in listed for mk in marks)   # few: each listed
+    monkeypatch.setattr(reports, "MARKS_LISTED", 0)
+    counted = render_pages(kb)["changes/index.md"]
+    units = {kb.group_of(mk.jurisdiction).id: kb.group_of(mk.jurisdiction) for mk in marks}.values()
+    for unit in units:
+        n = sum(kb.group_of(mk.jurisdiction) is unit for mk in marks)
+        assert re.search(rf"\[{re.escape(unit.name)}\]\([^)]*compare/in/{unit.id}/[^)]*\)：{n} 条", counted), unit.id
+    assert not any(mk.rule.status_reason.split("。")[0][:20] in counted for mk in marks)

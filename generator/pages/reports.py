@@ -31,9 +31,13 @@ def report_pages(kb: KnowledgeBase) -> dict[str, str]:
     pager = [{"page": urls.changes(n), "first": part[0].date if part else "", "last": part[-1].date if part else ""}
              for n, part in enumerate(parts, 1)]
     marks, milestones = status_marks(kb), kb.milestones      # listed on the first page only
+    # Beyond MARKS_LISTED the marked rules are counted per provincial unit (each unit's comparison table
+    # shows the status word in its cells), so the first page stays light at national scale.
+    mark_units = Counter(kb.group_of(mk.jurisdiction).id for mk in marks) if len(marks) > MARKS_LISTED else None
     pages = {urls.changes(n): render_page("changes.md.j2", urls.changes(n), changes=part, number=n, pager=pager,
                                           jurisdictions=jurisdictions, total=len(changes),
-                                          marks=marks if n == 1 else [], milestones=milestones if n == 1 else [],
+                                          marks=marks if n == 1 else [], mark_units=mark_units,
+                                          milestones=milestones if n == 1 else [],
                                           places=kb.jurisdictions)
              for n, part in enumerate(parts, 1)}
     return {
@@ -43,6 +47,7 @@ def report_pages(kb: KnowledgeBase) -> dict[str, str]:
 
 
 STALE_LISTED = 60   # stale places listed by name up to this many; beyond it, counted per provincial unit
+MARKS_LISTED = 60   # the same for rules marked as not current on 最近变化
 
 
 def quality_page(kb: KnowledgeBase) -> str:
