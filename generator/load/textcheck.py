@@ -35,14 +35,14 @@ def check(loaded: LoadedFile) -> list[Problem]:
             for index, item in enumerate(value):
                 walk(item, path + (index,))
         elif isinstance(value, str):
-            line, shown = loaded.line_of(path), field_name(path)
             if path and path[-1] == "url":
                 return
+            # line and field name only for a problem: this runs on every string of every file
             if _HTML.search(value):
-                problems.append(Problem(loaded.shown, line, shown,
+                problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path),
                                         f"不能写 HTML 标签或字符实体（“{_HTML.search(value).group(0)}”）：只写纯文字"))
             elif _is_name(path) and _NAME_FORBIDDEN.search(value):
-                problems.append(Problem(loaded.shown, line, shown,
+                problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path),
                                         f"名称里不能有符号 “{_NAME_FORBIDDEN.search(value).group(0)}”"
                                         "：名称会用在标题、链接和流程图里，只写文字（括号请用全角（ ））"))
 
