@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .vocabulary import CASH_ORDER, CLASS_TEXT, CONDITION, CURRENT, HOW_UNKNOWN, PROVINCIAL, UNVERIFIED_GRADE, VERDICTS
+from .vocabulary import CLAIMABLE, CLASS_TEXT, CONDITION, CURRENT, HOW_UNKNOWN, PROVINCIAL, UNVERIFIED_GRADE, VERDICTS
 
 @dataclass(frozen=True)
 class Situation:
@@ -255,7 +255,7 @@ class EffectiveRule:
         """Inherited from a rule that says nothing of where or how to apply (e.g. the national
         "余额可以继承"): the place's own procedure is unknown, which is not a local yes."""
         r = self.rule
-        return (self.inherited_from is not None and r.outcome.cash in CASH_ORDER[:2]     # 能 / 视情况: something to claim
+        return (self.inherited_from is not None and r.outcome.cash in CLAIMABLE
                 and not (r.where or r.steps or r.materials))
 
     def outcome_words(self, short: bool = False) -> str:

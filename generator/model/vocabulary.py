@@ -56,6 +56,7 @@ CASH = {
     "未查明": {"kind": "cash-unknown", "label": "未查明", "answer": "未查明"},
 }
 CASH_ORDER = tuple(CASH)
+CLAIMABLE = CASH_ORDER[:2]   # 能 / 视情况: there is something to apply for, so how to apply matters
 UNKNOWN_CASH = "未查明"
 MISSING = "未整理"          # no rule written here or above: we have not looked, not "no"
 RESEARCHED = "查过，未找到"   # no rule, but a research entry says someone looked for this situation

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import urls
 from ..model.flow import START_TEXT, End, Flow
-from ..model.vocabulary import CASH, CASH_ORDER, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
+from ..model.vocabulary import CASH, CLAIMABLE, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
 from . import terms
 from .markup import attr, script_json
 
@@ -201,7 +201,7 @@ def svg(flow: Flow) -> str:
 # -- JSON for the checker -----------------------------------------------------------------------------
 def errand(rule) -> list:
     """The 怎么办理 details a reader needs when money can come out: (title, statement or None = 未查明)."""
-    if rule.outcome.cash not in CASH_ORDER[:2]:      # 能 / 视情况
+    if rule.outcome.cash not in CLAIMABLE:
         return []
     return [("他人代办", rule.proxy), ("怎么付款", rule.payout), ("费用", rule.fees)]
 
