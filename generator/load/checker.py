@@ -38,6 +38,7 @@ class Checker:
         self.excerpts = Excerpts(root / "policies")
         self.today = today
         self.problems: list[Problem] = []
+        self._by_name: dict[int, tuple[dict, dict]] = {}
 
     def report(self, loaded: LoadedFile, path: tuple, message: str) -> None:
         self.problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path), message))
@@ -120,7 +121,8 @@ class Checker:
         jurisdictions = self.collect_jurisdictions(loaded_files, situations, outcomes, source_of)
         self.check_hierarchy(jurisdictions, {j.id: lf for j, lf in jurisdictions})
         milestones = self.collect_milestones(jurisdictions, situations, source_of)
-        claims = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, source_of, situations, outcomes)
+        claims, claims_loaded = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, source_of,
+                                                 situations, outcomes)
         if self.problems:
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])
@@ -128,7 +130,7 @@ class Checker:
                            dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
         kb.milestones = sorted(milestones, key=lambda m: date_range(m.date)[0], reverse=True)
         self.check_outdated(kb, jurisdictions)
-        self.check_claims_against_rules(kb)
+        self.check_claims_against_rules(kb, claims_loaded)
         kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
         kb.glossary = glossary.collect(self, glossary_loaded, kb)
         kb.search_terms = self.search_terms
@@ -205,8 +207,7 @@ class Checker:
         return sources
 
     def collect_jurisdictions(self, files, situations, outcomes, sources):
-        by_name = {**{s.name: s for s in situations.values()}, **situations}
-        outcome_by_name = {**{o.name: o for o in outcomes.values()}, **outcomes}
+        outcome_by_name = self.by_name(outcomes)
         result: list[tuple[Jurisdiction, LoadedFile]] = []
         seen: dict[str, LoadedFile] = {}
         for loaded in files:
@@ -222,14 +223,8 @@ class Checker:
             used: dict[str, int] = {}
             for index, item in enumerate(data.get("rules", [])):
                 path = ("rules", index)
-                situation = by_name.get(item["situation"])
-                outcome = outcome_by_name.get(item["outcome"])
-                if situation is None:
-                    self.report(loaded, path + ("situation",), f"词表里没有情形 “{item['situation']}”"
-                                + (suggest(item["situation"], by_name) or f"：可用的有 {', '.join(situations)}"))
-                if outcome is None:
-                    self.report(loaded, path + ("outcome",), f"词表里没有结果 “{item['outcome']}”"
-                                + (suggest(item["outcome"], outcome_by_name) or f"：可用的有 {', '.join(outcomes)}"))
+                situation = self.word(loaded, path + ("situation",), item["situation"], situations, "情形")
+                outcome = self.word(loaded, path + ("outcome",), item["outcome"], outcomes, "结果")
                 if situation is not None and situation.id in used:
                     self.report(loaded, path + ("situation",), f"情形 “{situation.name}” 已有一条规则"
                                 f"（rules[{used[situation.id]}]）：每种情形只写一条，把两条合并")
@@ -270,6 +265,22 @@ class Checker:
                 service=service)
             result.append((jurisdiction, loaded))
         return result
+
+    def by_name(self, words: dict) -> dict:
+        """Situations or outcomes by id and by name (data may use either), built once per vocabulary."""
+        names = self._by_name.get(id(words))
+        if names is None or names[0] is not words:
+            names = self._by_name[id(words)] = (words, {**{w.name: w for w in words.values()}, **words})
+        return names[1]
+
+    def word(self, loaded, path, value: str, words: dict, label: str):
+        """The situation or outcome a rule or claim names; an unknown one is reported with a suggestion."""
+        by_name = self.by_name(words)
+        found = by_name.get(value)
+        if found is None:
+            self.report(loaded, path, f"词表里没有{label} “{value}”"
+                        + (suggest(value, by_name) or f"：可用的有 {', '.join(words)}"))
+        return found
 
     def collect_milestones(self, pairs, situations, sources) -> list[Milestone]:
         """Dated changes (milestones:) of every file: unique ids, real past dates, known situations."""
@@ -443,17 +454,18 @@ class Checker:
                 seen.add(current.id)
                 current = known.get(current.parent_id)
 
-    def load_claims(self, path: Path, jurisdiction_ids: set[str], sources, situations, outcomes) -> list[Claim]:
-        """policies/claims.yaml, checked like rules: known jurisdiction, situation and outcome, every citation resolves."""
+    def load_claims(self, path: Path, jurisdiction_ids: set[str], sources, situations, outcomes) -> tuple[list[Claim], LoadedFile | None]:
+        """policies/claims.yaml, checked like rules: known jurisdiction, situation and outcome, every citation
+        resolves. Returns the claims and the file (for the check against rules, which needs the data first)."""
         if not path.exists():
-            return []            # the register is optional
+            return [], None      # the register is optional
         loaded, schema_problems = self.read(path, "claimsFile")
         if loaded is None:
-            return []
+            return [], None
         # One malformed claim should not hide the cross-file problems of the others.
         malformed = {p.field.split("]")[0] + "]" for p in schema_problems}
         if any(not f.startswith("claims[") for f in malformed):
-            return []
+            return [], loaded
         claims: list[Claim] = []
         seen: dict[str, int] = {}
         for index, item in enumerate(loaded.data["claims"]):
@@ -470,15 +482,10 @@ class Checker:
                             + (suggest(item["jurisdiction"], jurisdiction_ids) or "：写某个地区文件的 id"))
                 ok = False
             self.check_dates(loaded, item["seen_in"], base + ("seen_in",), ("date",))
-            about = {}
-            for key, words in (("situation", situations), ("outcome", outcomes)):
-                if key in item:
-                    by_name = {**{w.name: w for w in words.values()}, **words}
-                    about[key] = by_name.get(item[key])
-                    if about[key] is None:
-                        self.report(loaded, base + (key,), f"词表里没有{'情形' if key == 'situation' else '结果'} “{item[key]}”"
-                                    + (suggest(item[key], by_name) or f"：可用的有 {', '.join(words)}"))
-                        ok = False
+            about = {key: self.word(loaded, base + (key,), item[key], words, label)
+                     for key, words, label in (("situation", situations, "情形"), ("outcome", outcomes, "结果"))
+                     if key in item}
+            ok = ok and None not in about.values()
             citations = self.collect_citations(loaded, base, item["citations"], sources)
             ok = ok and len(citations) == len(item["citations"])
             if ok:
@@ -487,10 +494,9 @@ class Checker:
                     id=item["id"], jurisdiction_id=item["jurisdiction"], text=item["claim"],
                     seen_in=SeenIn(seen_in["title"], seen_in.get("note"), seen_in.get("date"), seen_in.get("url")),
                     verdict=item["verdict"], reasoning=item["reasoning"], citations=tuple(citations), **about))
-        self.claims_file = loaded
-        return claims
+        return claims, loaded
 
-    def check_claims_against_rules(self, kb: KnowledgeBase) -> None:
+    def check_claims_against_rules(self, kb: KnowledgeBase, claims_file: LoadedFile) -> None:
         """A claim we rate 无依据 / 与规定不符 must not be what the place's own page states outright:
         if the rule in force there gives the same outcome, the rule must carry what makes the
         difference (its key_condition, or a status saying it may not be current)."""
@@ -501,7 +507,7 @@ class Checker:
             effective = next((e for e in kb.effective_rules(place) if e.rule.id == claim.situation.id), None)
             if effective and effective.rule.outcome.id == claim.outcome.id and not effective.rule.limited:
                 home = kb.jurisdictions[effective.rule.jurisdiction_id]
-                self.report(self.claims_file, ("claims", index, "verdict"),
+                self.report(claims_file, ("claims", index, "verdict"),
                             f"说法被评为“{claim.verdict}”，但{place.name}适用的规定（{home.file}，{claim.situation.name}）"
                             f"同样写着“{claim.outcome.name}”，又没有写关键条件（key_condition）或时效状态（status）："
                             "在规则里写明限定这个结果的条件，或者重新核查这条说法")
