@@ -249,8 +249,10 @@ class Checker:
                     effective_from=item.get("effective_from"), last_verified=verified_text,
                     citations=tuple(citations), history=history,
                     status=STATUS_CODES.get(item.get("status"), CURRENT), status_reason=item.get("status_reason"),
-                    status_cites=self.statements(loaded, path, {"s": {"text": "-", "cite": item.get("status_cite", [])}},
-                                                 len(item["citations"]), {"s": "one"})["s"].cites, **said))
+                    status_cites=self.cite_numbers(loaded, path + ("status_cite",), item.get("status_cite"),
+                                                   len(item["citations"])),
+                    answer_cites=self.cite_numbers(loaded, path + ("answer_cite",), item.get("answer_cite"),
+                                                   len(item["citations"])), **said))
             service = None
             if "service" in data:
                 block = data["service"]
@@ -356,12 +358,7 @@ class Checker:
         Each `cite` number must name one of the item's `count` citations (1-based, as the
         footnotes read); the schema already refused a statement without `cite`."""
         def cites(node, where) -> tuple[int, ...]:
-            numbers = tuple(int(number) for number in node["cite"])     # the schema allowed digits only
-            for index, number in enumerate(numbers):
-                if number > count:
-                    self.report(loaded, where + ("cite", index), f"依据编号 {number} 超出范围：这里只有 {count} 条引用"
-                                f"（citations），编号从 1 数到 {count}")
-            return numbers
+            return self.cite_numbers(loaded, where + ("cite",), node["cite"], count)
 
         said: dict = {}
         for key, kind in fields.items():
@@ -374,6 +371,16 @@ class Checker:
             else:
                 said[key] = Statement(value["text"], cites(value, path + (key,))) if value else None
         return said
+
+    def cite_numbers(self, loaded, where: tuple, numbers, count: int) -> tuple[int, ...]:
+        """A `cite`-style list (cite, answer_cite, status_cite) at where: each number names one of the
+        item's `count` citations (1-based, as the footnotes read); the schema allowed digits only."""
+        numbers = tuple(int(number) for number in numbers or ())
+        for index, number in enumerate(numbers):
+            if number > count:
+                self.report(loaded, where + (index,), f"依据编号 {number} 超出范围：这里只有 {count} 条引用"
+                            f"（citations），编号从 1 数到 {count}")
+        return numbers
 
     def collect_citations(self, loaded, path, citations, sources, verified=None, verified_path=None) -> list[Citation]:
         """Resolve every citation at path + ('citations', i); report missing sources.
@@ -424,7 +431,9 @@ class Checker:
                 versions.append(RuleVersion(
                     outcome=outcome, summary=version["summary"], effective_from=version.get("effective_from"),
                     effective_until=version["effective_until"], conditions=tuple(version.get("conditions", ())),
-                    notes=tuple(version.get("notes", ())), citations=tuple(citations)))
+                    notes=tuple(version.get("notes", ())), citations=tuple(citations),
+                    answer_cites=self.cite_numbers(loaded, v_path + ("answer_cite",), version.get("answer_cite"),
+                                                   len(version["citations"]))))
             newer_from, newer_until, newer_name = start, until, f"早期版本 history[{index}]"
         return tuple(versions)
 

@@ -120,6 +120,11 @@ class RuleVersion:
     conditions: tuple[str, ...]
     notes: tuple[str, ...]
     citations: tuple[Citation, ...]
+    answer_cites: tuple[int, ...] = ()      # the citations that say the outcome and summary, 1-based
+
+    @property
+    def answer_citations(self) -> tuple[Citation, ...]:
+        return tuple(self.citations[n - 1] for n in self.answer_cites)
 
     @property
     def evidence(self) -> str:
@@ -149,6 +154,11 @@ class Rule:
     status_reason: str | None = None
     status_cites: tuple[int, ...] = ()      # disputed: the conflicting citations, 1-based
     key_condition: Statement | None = None  # the condition that limits the outcome, shown wherever the outcome is
+    answer_cites: tuple[int, ...] = ()      # the citations that say the outcome and summary (the answer), 1-based
+
+    @property
+    def answer_citations(self) -> tuple[Citation, ...]:
+        return tuple(self.citations[n - 1] for n in self.answer_cites)
 
     @property
     def limited(self) -> bool:
