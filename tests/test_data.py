@@ -110,9 +110,10 @@ def test_every_statement_of_every_own_rule_cites_its_rule(export):
                 assert all(isinstance(i, int) and 0 <= i < len(rule["citations"]) for i in item["citations"]), (
                     rule["url"], where, item["citations"])
                 if "type" in item:
-                    assert set(item) == {"type", "name", "note", "citations"}
+                    assert set(item) == {"type", "name", "note", "citations", "grade"}
                 else:
-                    assert set(item) == {"text", "citations"} and item["text"]
+                    assert set(item) == {"text", "citations", "grade"} and item["text"]
+                assert item["grade"] in {"A", "B", "C"}
                 counted += rule["inherited_from"] is None
     assert counted > 50
 
@@ -122,7 +123,8 @@ def test_every_rule_says_how_current_it_is(export, built):
     厦门's death rule, whose sources contradict each other, is disputed and says so next to its grade."""
     for j in export["jurisdictions"]:
         for rule in j["rules"]:
-            assert "as_of" in rule and rule["status"] in {"current", "possibly-outdated", "disputed"}, rule["url"]
+            assert "as_of" in rule and rule["status"] in {"current", "possibly-outdated", "disputed", "undated",
+                                                          "ended"}, rule["url"]
             if rule["status"] != "current":
                 assert rule["status_reason"], rule["url"]
             if rule["status"] == "disputed":

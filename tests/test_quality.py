@@ -159,7 +159,8 @@ def test_evidence_figures_recomputed_from_the_export_and_the_excerpts(built, exp
     found = sum(excerpts.contains(c["source"], c["quote"]) is True for c in quotes)
     assert q["quotes"] == {"found": found, "total": len(quotes)}
     statuses = Counter(r["status"] for r in own)
-    assert q["rules_by_status"] == {s: statuses[s] for s in ("current", "possibly-outdated", "disputed")}
+    assert q["rules_by_status"] == {s: statuses[s] for s in ("current", "possibly-outdated", "disputed", "undated",
+                                                             "ended")}
     assert q["rules_by_status"]["possibly-outdated"] >= 4 and q["rules_by_status"]["disputed"] >= 1
     text = re.sub(r"<[^>]+>", "", (built / "quality/index.html").read_text(encoding="utf-8"))
     assert f"{cited} / {total}" in text and f"{found} / {len(quotes)}" in text and "可能已过时" in text

@@ -12,8 +12,11 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
+from dataclasses import replace
+
 from ..model import (Citation, Claim, Jurisdiction, KnowledgeBase, Milestone, Outcome, Place, ResearchEntry, Rule,
-                     RuleVersion, SeenIn, Service, Situation, Source, Statement)
+                     RuleVersion, SeenIn, Service, Situation, Source, Statement, Window)
+from ..model.currency import currency
 from ..model.dates import date_range
 from ..model.vocabulary import CURRENT, LEVEL_ORDER, LEVELS, REFUTED, SOURCE_CLASSES, STATUS_CODES
 from . import glossary, questions, schema, textcheck
@@ -129,7 +132,7 @@ class Checker:
         kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
                            dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
         kb.milestones = sorted(milestones, key=lambda m: date_range(m.date)[0], reverse=True)
-        self.check_outdated(kb, jurisdictions)
+        self.apply_currency(kb)
         self.check_claims_against_rules(kb, claims_loaded)
         kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
         kb.glossary = glossary.collect(self, glossary_loaded, kb)
@@ -252,7 +255,9 @@ class Checker:
                     status_cites=self.cite_numbers(loaded, path + ("status_cite",), item.get("status_cite"),
                                                    len(item["citations"])),
                     answer_cites=self.cite_numbers(loaded, path + ("answer_cite",), item.get("answer_cite"),
-                                                   len(item["citations"])), **said))
+                                                   len(item["citations"])),
+                    current_cites=self.current_cites(loaded, path, item, citations),
+                    window=self.window(loaded, path, item), **said))
             service = None
             if "service" in data:
                 block = data["service"]
@@ -313,25 +318,16 @@ class Checker:
                         citations=tuple(citations)))
         return found
 
-    def check_outdated(self, kb: KnowledgeBase, pairs) -> None:
-        """An own rule whose newest cited source (as_of, when known) predates a milestone that applies
-        to it must say so (status) or cite a newer source. Citing the milestone's own source counts."""
-        for jurisdiction, loaded in pairs:
-            situation_of = {**{s.name: s.id for s in kb.situations}, **{s.id: s.id for s in kb.situations}}
-            index_of = {situation_of.get(item["situation"]): i for i, item in enumerate(loaded.data.get("rules", ()))}
-            for rule in jurisdiction.rules:
-                if rule.status != CURRENT or not rule.as_of:
-                    continue
-                cited = {c.source.id for c in rule.citations}
-                for milestone in kb.milestones_for(jurisdiction, rule.id):
-                    if (date_range(rule.as_of)[1] < date_range(milestone.date)[0]
-                            and not cited & {c.source.id for c in milestone.citations}):
-                        where = kb.jurisdictions[milestone.jurisdiction_id].name
-                        self.report(loaded, ("rules", index_of.get(rule.id, 0)),
-                                    f"所引来源最新的发布于 {rule.as_of}，早于 {milestone.date} 的变化“{milestone.title}”"
-                                    f"（{where}，milestones 里的 {milestone.id}）：核对后改引更新的来源，"
-                                    "或写 status: 可能已过时 并在 status_reason 里说明")
-                        break
+    def apply_currency(self, kb: KnowledgeBase) -> None:
+        """Every rule's status, computed from the dates of its answer's sources (model.currency) as of the
+        validator's day: national, provincial and city rules alike. Never remembered: the data writes
+        only a status it has another reason for."""
+        for jurisdiction in kb.jurisdictions.values():
+            jurisdiction.rules = tuple(
+                replace(rule, **dict(zip(("status", "status_reason"), currency(
+                    rule, kb.milestones_for(jurisdiction, rule.id), self.today, jurisdiction.research,
+                    jurisdiction.name))))
+                for rule in jurisdiction.rules)
 
     def collect_research(self, loaded: LoadedFile, situations: dict[str, Situation]) -> tuple[ResearchEntry, ...]:
         """The research log (research:): real past dates, known situation ids, each named once per entry."""
@@ -371,6 +367,34 @@ class Checker:
             else:
                 said[key] = Statement(value["text"], cites(value, path + (key,))) if value else None
         return said
+
+    def current_cites(self, loaded, path, item, citations) -> tuple[int, ...]:
+        """current_cite: citations of dated records saying the practice still applies; each must be dated."""
+        numbers = self.cite_numbers(loaded, path + ("current_cite",), item.get("current_cite"), len(item["citations"]))
+        for index, number in enumerate(numbers):
+            if number <= len(citations) and not citations[number - 1].source.issued:
+                self.report(loaded, path + ("current_cite", index),
+                            f"第 {number} 条引用的来源 {citations[number - 1].source.id} 没有发布日期（issued）："
+                            "只有写明日期的记录才能说明这种做法现在仍然适用")
+        return numbers
+
+    def window(self, loaded, path, item) -> Window | None:
+        """window: the dates a source gives for a practice bounded in time."""
+        block = item.get("window")
+        if not block:
+            return None
+        where = path + ("window",)
+        dates = {}
+        for key in ("from", "until"):            # a window may end in the future: only a real day is required
+            if key in block:
+                dates[key] = date_range(block[key])
+                if dates[key] is None:
+                    self.report(loaded, where + (key,), f"没有这一天：“{block[key]}”")
+        dates = {k: v for k, v in dates.items() if v}
+        self.check_order(loaded, where + ("until",), "开始日期", dates.get("from"), "结束日期",
+                         dates.get("until"), block["until"])
+        numbers = self.cite_numbers(loaded, where + ("cite",), block["cite"], len(item["citations"]))
+        return Window(block.get("from"), block["until"], numbers) if "until" in dates else None
 
     def cite_numbers(self, loaded, where: tuple, numbers, count: int) -> tuple[int, ...]:
         """A `cite`-style list (cite, answer_cite, status_cite) at where: each number names one of the

@@ -4,14 +4,15 @@ entities    jurisdictions, rules, sources, claims, questions; inheritance; evide
 vocabulary  the fixed words (levels, source classes, grades, verdicts, cash answers) with codes and order
 urls        every address on the site: page files, URLs, anchors, relative links
 dates       YYYY / YYYY-MM / YYYY-MM-DD as date ranges
+currency    how current a rule is, computed from the dates of its answer's sources
 history     rule changes over time (one place for page, feed and export)
 quality     figures about the data itself
 flow        the "can I take the money out?" question graph of one jurisdiction
 """
 from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, GlossaryTerm, Jurisdiction, KnowledgeBase,
                        Milestone, Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Service, Situation, Source,
-                       Statement)
+                       Statement, Window)
 
 __all__ = ["Citation", "Claim", "EffectiveRule", "GeneralQuestion", "GlossaryTerm", "Jurisdiction", "KnowledgeBase",
            "Milestone", "Outcome", "Place", "ResearchEntry", "Rule", "RuleVersion", "SeenIn", "Service", "Situation", "Source",
-           "Statement"]
+           "Statement", "Window"]

@@ -116,6 +116,15 @@ class Service:
 
 
 @dataclass(frozen=True)
+class Window:
+    """The dates a source gives for a practice bounded in time (e.g. a 集中办理期): outside them the rule's
+    answer is not known to hold. start may be unknown; until is required."""
+    start: str | None
+    until: str
+    cites: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class RuleVersion:
     """An earlier version of a rule: what it said, when it applied, and the sources for that."""
     outcome: Outcome
@@ -166,6 +175,8 @@ class Rule:
     status_cites: tuple[int, ...] = ()      # disputed: the conflicting citations, 1-based
     key_condition: Statement | None = None  # the condition that limits the outcome, shown wherever the outcome is
     answer_cites: tuple[int, ...] = ()      # the citations that say the outcome and summary (the answer), 1-based
+    current_cites: tuple[int, ...] = ()     # dated citations saying the practice still applies (currency only)
+    window: Window | None = None            # the practice holds only between these dates
 
     @property
     def answer_citations(self) -> tuple[Citation, ...]:
@@ -199,9 +210,12 @@ class Rule:
 
     @property
     def as_of(self) -> str | None:
-        """The newest `issued` date among the sources the rule cites (as precise as known), or None."""
-        dates = [c.source.issued for c in self.citations if c.source.issued]
-        return max(dates, default=None)
+        """The newest `issued` date among the sources of the answer, and of the dated records cited as saying
+        it still applies (current_cite), as precise as known; None when all are undated. Currency is
+        computed from it (model.currency)."""
+        from .currency import newest
+        cited = self.answer_citations + tuple(self.citations[n - 1] for n in self.current_cites)
+        return newest(c.source.issued for c in cited if c.source.issued)
 
     @property
     def id(self) -> str:
@@ -231,7 +245,9 @@ class Rule:
                 "time_limit": one(self.time_limit), "proxy": one(self.proxy), "payout": one(self.payout),
                 "fees": one(self.fees), "key_condition": one(self.key_condition), "notes": list(self.notes), "as_of": self.as_of, "status": self.status,
                 "status_reason": self.status_reason,
-                **({"status_citations": [n - 1 for n in self.status_cites]} if self.status == "disputed" else {})}
+                **({"status_citations": [n - 1 for n in self.status_cites]} if self.status == "disputed" else {}),
+                "window": ({"from": self.window.start, "until": self.window.until,
+                            "citations": [n - 1 for n in self.window.cites]} if self.window else None)}
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import date
 
 from .dates import date_range
 from .entities import KnowledgeBase
-from .vocabulary import CURRENT, GRADES, SOURCE_CLASSES, STATUS_CODES
+from .vocabulary import CURRENT, GRADES, SOURCE_CLASSES, STATUS_TEXT
 
 STALE_MONTHS = 12
 
@@ -73,9 +73,9 @@ def quote_figures(kb: KnowledgeBase) -> dict[str, int]:
 
 
 def status_figures(kb: KnowledgeBase) -> dict[str, int]:
-    """Own rules by how current they are: current, possibly-outdated, disputed."""
+    """Own rules by how current they are: current, then every status of vocabulary.STATUS_TEXT."""
     counts = Counter(r.status for j in kb.jurisdictions.values() for r in j.rules)
-    return {code: counts.get(code, 0) for code in (CURRENT, *STATUS_CODES.values())}
+    return {code: counts.get(code, 0) for code in (CURRENT, *STATUS_TEXT)}
 
 
 def figures(kb: KnowledgeBase, today: date) -> dict:

@@ -28,11 +28,23 @@ UNVERIFIED_GRADE = "C"
 # A statement (condition, material, step …) whose own citations grade weaker than its rule's answer
 # says so beside it, in these words: the rule's grade is its answer's, not every line's.
 WEAKER_TEXT = {"B": "仅转载或媒体说法", "C": "仅第三方说法"}
-# How current a rule is: the data's word → the export's code; a rule without one is current.
+# How current a rule is. Computed by the validator from the dates of the answer's sources (model.currency),
+# never remembered: a rule is current only when its answer cites a dated source that is recent enough.
+# STATUS_CODES are the words a maintainer may also write (status:, with status_reason); the computed-only
+# ones are never typed. Data word → the export's code.
 STATUS_CODES = {"可能已过时": "possibly-outdated", "说法矛盾": "disputed"}
-STATUS_TEXT = {code: word for word, code in STATUS_CODES.items()}
+COMPUTED_STATUSES = {"日期不明": "undated", "办理期已过": "ended"}
+STATUS_TEXT = {code: word for word, code in {**STATUS_CODES, **COMPUTED_STATUSES}.items()}
 CURRENT = "current"
-STATUS_UNSETTLED = "所引来源早于之后的规定变化，或来源之间互相矛盾，现在是否仍这样办理未查明；办理前请先向当地医保经办机构确认。"
+OUTDATED = "possibly-outdated"
+UNDATED = "undated"          # every source of the answer is undated: nobody knows which year it describes
+ENDED = "ended"              # the practice was bounded by dates (window:) and the window is over
+# An answer whose newest dated source is older than this is 可能已过时. Five years: the usual longest term of
+# a 行政规范性文件 (local rules on them commonly set 有效期一般不超过5年), and our sources are mostly such notices
+# or retellings of them; a practice described only by an older text has probably been revised since.
+OUTDATED_AFTER_YEARS = 5
+STATUS_UNSETTLED = ("所引来源没有日期、年代较早、早于之后的规定变化、只写了一个已经过去的办理期，或来源之间互相矛盾："
+                    "现在是否仍这样办理未查明；办理前请先向当地医保经办机构确认。")
 EXCERPT_LINK = "原文摘录"                                   # link to a source's archived excerpt
 CONDITION = "条件："                                        # before a rule's key condition, next to its outcome
 HOW_UNKNOWN = "本地怎么领取、到哪里办未查到"                  # an inherited rule that says nothing on how to apply
