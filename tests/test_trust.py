@@ -24,17 +24,101 @@ def reported(found, file, line, field_part, message_part):
 
 # -- answer_cite: the data format ------------------------------------------------------------------
 
+DEATH_ANSWER = "按各地规定办理。\n    answer_cite: [1]"       # national death rule: its summary ends so
+
 def test_answer_cite_out_of_range_is_reported_with_file_line_field(data_copy):
-    path = edit(data_copy, "policies/national.yaml", "    summary: 参保人去世后，个人账户余额可以继承；",
-                "    answer_cite: [1, 7]\n    summary: 参保人去世后，个人账户余额可以继承；")
+    path = edit(data_copy, "policies/national.yaml", DEATH_ANSWER, DEATH_ANSWER.replace("[1]", "[1, 7]"))
     found = refused(data_copy)
     reported(found, "policies/national.yaml", line_of(path, "answer_cite: [1, 7]"), "answer_cite[1]",
              "依据编号 7 超出范围")
 
 
-def test_answer_cite_is_carried_by_the_model(data_copy):
-    edit(data_copy, "policies/national.yaml", "    summary: 参保人去世后，个人账户余额可以继承；",
-         "    answer_cite: [1]\n    summary: 参保人去世后，个人账户余额可以继承；")
-    rule = next(r for r in load(data_copy).jurisdictions["national"].rules if r.id == "death")
+def test_answer_cite_is_carried_by_the_model(kb):
+    rule = next(r for r in kb.jurisdictions["national"].rules if r.id == "death")
     assert rule.answer_cites == (1,)
     assert [c.source.id for c in rule.answer_citations] == ["social-insurance-law"]
+
+
+# -- 1. the rule's grade is its answer's; every statement has its own ----------------------------
+
+def test_grade_is_the_best_among_the_answer_citations_only(kb):
+    from generator.model.entities import best_grade
+    for j in kb.jurisdictions.values():
+        for r in j.rules:
+            assert r.evidence == best_grade(r.answer_citations), (j.id, r.id)
+            for v in r.history:
+                assert v.evidence == best_grade(v.answer_citations), (j.id, r.id)
+    national = {r.id: r for r in kb.jurisdictions["national"].rules}
+    # Review P1: the Sichuan Q&A (A) says a condition, not the national answer; P2: 令第16号's quote is its
+    # promulgation sentence, so the foreigner rule rests on the third-party Changchun Q&A.
+    assert national["family-use"].evidence == "B"
+    assert national["foreigner-leaving"].evidence == "C"
+    assert national["family-use"].grade_of((3,)) == "A"      # the statement keeps its own grade
+
+
+def test_a_statement_weaker_than_its_rule_is_marked_on_the_page(kb):
+    from generator.model.vocabulary import WEAKER_TEXT
+    from helpers import render_pages
+    transfer = next(r for r in kb.jurisdictions["national"].rules if r.id == "transfer-out")
+    assert transfer.evidence == "B" and all(transfer.weaker(s.cites) == "C" for s in transfer.steps)
+    page = render_pages(kb)["national/index.md"]
+    section = page[page.index('id="transfer-out"'):page.index('id="foreigner-leaving"')]
+    steps = section[section.index("**办理步骤**"):]
+    assert steps.splitlines()[0].endswith(f"{WEAKER_TEXT['C']}</span>")     # once, for the whole list
+    assert section.count(WEAKER_TEXT["C"]) == 2                          # the steps and the time limit
+    conditions = section[section.index("**条件**"):section.index("**办理步骤**")]
+    assert "weaker" not in conditions                                   # they cite the answer's B source
+
+
+def test_export_carries_the_answer_and_a_grade_per_statement(kb):
+    from generator.export.policies import _jurisdiction
+    record = _jurisdiction(kb, kb.jurisdictions["national"])
+    rules = {r["id"]: r for r in record["rules"]}
+    answer = rules["family-use"]["answer"]
+    assert answer == {"text": "可家庭共济使用", "citations": [0, 1, 3], "grade": "B"}
+    assert [s["grade"] for s in rules["transfer-out"]["steps"]] == ["C", "C"]
+    assert rules["family-use"]["conditions"][1]["grade"] == "A"
+
+
+# -- 2. currency computed from the answer's dates ----------------------------------------------------
+
+def test_currency_is_computed_for_every_rule(kb):
+    from generator.model.vocabulary import OUTDATED_AFTER_YEARS
+    national = {r.id: r for r in kb.jurisdictions["national"].rules}
+    assert national["daily"].status == "undated"              # 社会保险法 read without a date
+    assert national["family-use"].status == "current"          # 2026-01-09 reports
+    assert national["foreigner-leaving"].status == "possibly-outdated"      # 2019 Q&A
+    assert f"超过 {OUTDATED_AFTER_YEARS} 年" in national["foreigner-leaving"].status_reason
+    for j in kb.jurisdictions.values():
+        for r in j.rules:
+            if r.status == "current":
+                assert any(c.source.issued for c in r.answer_citations), (j.id, r.id)
+
+
+def test_xian_window_is_over_and_says_what_was_searched_since(kb):
+    xian = {r.id: r for r in kb.jurisdictions["xian"].rules}
+    for situation in ("death", "emigration", "transfer-out", "insurance-ended"):
+        rule = xian[situation]
+        assert rule.window.start == "2023-02-06" and rule.window.until == "2023-03-31"
+        assert rule.status == "ended"
+        assert "2023-02-06 至 2023-03-31" in rule.status_reason and "2026-12-03" in rule.status_reason
+
+
+def test_currency_follows_the_day(data_copy):
+    """Computed, never remembered: the same data five years on is no longer current."""
+    from datetime import date
+    later = load(data_copy, today=date(2031, 2, 1))
+    family = next(r for r in later.jurisdictions["national"].rules if r.id == "family-use")
+    assert family.status == "possibly-outdated" and "2026-01-09" in family.status_reason
+
+
+def test_current_cite_must_name_a_dated_source(data_copy):
+    path = edit(data_copy, "policies/national.yaml", DEATH_ANSWER, DEATH_ANSWER + "\n    current_cite: [1]")
+    reported(refused(data_copy), "policies/national.yaml", line_of(path, "current_cite: [1]"), "current_cite[0]",
+             "没有发布日期")
+
+
+def test_window_needs_real_dates(data_copy):
+    path = edit(data_copy, "policies/shaanxi/xian.yaml", "      until: 2023-03-31", "      until: 2023-02-30")
+    reported(refused(data_copy), "policies/shaanxi/xian.yaml", line_of(path, "until: 2023-02-30"), "window.until",
+             "没有这一天")
