@@ -122,3 +122,15 @@ def test_window_needs_real_dates(data_copy):
     path = edit(data_copy, "policies/shaanxi/xian.yaml", "      until: 2023-03-31", "      until: 2023-02-30")
     reported(refused(data_copy), "policies/shaanxi/xian.yaml", line_of(path, "until: 2023-02-30"), "window.until",
              "没有这一天")
+
+
+def test_rule_older_than_a_milestone_is_computed_outdated(data_copy):
+    """The 2025 Sichuan Q&A predates the national 2026-01-09 change: without a typed status the rule is still
+    shown as 可能已过时, naming the change (the validator used to ask the maintainer to type it)."""
+    edit(data_copy, "policies/sichuan/sichuan.yaml", "    status: 可能已过时\n", "")
+    text = (data_copy / "policies/sichuan/sichuan.yaml").read_text(encoding="utf-8")
+    (data_copy / "policies/sichuan/sichuan.yaml").write_text(
+        "\n".join(line for line in text.split("\n") if not line.startswith("    status_reason:")), encoding="utf-8")
+    rule = load(data_copy).jurisdictions["sichuan"].rules[0]
+    assert rule.status == "possibly-outdated"
+    assert "2025-07-04" in rule.status_reason and "早于 2026-01-09" in rule.status_reason
