@@ -134,3 +134,65 @@ def test_rule_older_than_a_milestone_is_computed_outdated(data_copy):
     rule = load(data_copy).jurisdictions["sichuan"].rules[0]
     assert rule.status == "possibly-outdated"
     assert "2025-07-04" in rule.status_reason and "早于 2026-01-09" in rule.status_reason
+
+
+# -- 3. source classes the fields must support --------------------------------------------------------
+
+@pytest.mark.parametrize("old, new, field, message", [
+    pytest.param("    issuer: 武汉市医疗保障局\n", "", "issuer", "没有写发布机关", id="official_without_issuer"),
+    pytest.param("    url_kind: 官方网址\n    note: 武汉市", "    url_kind: 非官方网址\n    note: 武汉市", "class",
+                 "既没有文号", id="official_label_on_a_reprint"),
+])
+def test_official_needs_an_issuer_and_a_number_or_official_url(data_copy, old, new, field, message):
+    path = edit(data_copy, "policies/hubei/wuhan.yaml", old, new)
+    found = refused(data_copy)
+    hit = [p for p in found if p.file == "policies/hubei/wuhan.yaml" and p.field.endswith(field)
+           and message in p.message]
+    assert hit and "第三方" in hit[0].message, [str(p) for p in found]
+    assert hit[0].line >= line_of(path, "id: wuhan-ybj-2022-06-16")
+
+
+def test_media_needs_a_named_outlet(data_copy):
+    path = edit(data_copy, "policies/national.yaml", "    outlet: 江南晚报\n", "")
+    reported(refused(data_copy), "policies/national.yaml", line_of(path, "id: wxrb-family-use-2024-12-27") + 2,
+             "class", "没有写媒体名称")
+
+
+def test_every_source_class_is_supported_by_its_fields(kb):
+    for s in kb.sources.values():
+        if s.source_class == "official":
+            assert s.issuer and (s.document_number or s.official_copy), s.id
+        if s.source_class == "media":
+            assert s.outlet, s.id
+    assert kb.sources["social-insurance-law"].source_class == "third-party"   # a transcript, no 令号, no gov URL
+
+
+def test_duplicate_source_id_is_refused(data_copy):
+    path = edit(data_copy, "policies/national.yaml", "  - id: kidbbs-national-filing",
+                "  - id: kidbbs-national-filing\n    title: 重复\n    class: 第三方\n\n  - id: kidbbs-national-filing")
+    reported(refused(data_copy), "policies/national.yaml", line_of(path, "id: kidbbs-national-filing", 2),
+             "id", "重复")
+
+
+# -- 4. excerpts hold only text seen at the source ----------------------------------------------------
+
+def test_project_written_excerpt_lines_are_refused(data_copy):
+    excerpt = data_copy / "policies/excerpts/kidbbs-national-filing.txt"
+    excerpt.write_text("异地就医备案步骤（网站文章，标题未记录）\nm.kidbbs.com/baike/techan/1217873.html 读取 2026-12-03\n"
+                       + excerpt.read_text(encoding="utf-8"), encoding="utf-8")
+    found = refused(data_copy)
+    reported(found, "policies/excerpts/kidbbs-national-filing.txt", 1, "(摘录)", "不是网页上的原文")
+    reported(found, "policies/excerpts/kidbbs-national-filing.txt", 2, "(摘录)", "retrieved")
+
+
+def test_excerpt_without_a_source_is_refused(data_copy):
+    (data_copy / "policies/excerpts/nobody-cites-this.txt").write_text("一段原文。\n", encoding="utf-8")
+    reported(refused(data_copy), "policies/excerpts/nobody-cites-this.txt", 1, "(文件)", "不属于任何来源")
+
+
+def test_quote_not_found_says_to_copy_the_words_not_to_edit_the_excerpt(data_copy):
+    path = edit(data_copy, "policies/national.yaml", "quote: 个人死亡的,个人账户余额可以继承。",
+                "quote: 个人死亡后余额由家属领取。")
+    hit = reported(refused(data_copy), "policies/national.yaml", line_of(path, "个人死亡后余额由家属领取"), "quote",
+                   "里找不到")
+    assert "照抄来源的原话" in hit.message and "网页上确实有" in hit.message and "读取的日期" in hit.message

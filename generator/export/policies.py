@@ -25,6 +25,7 @@ def _source(source: Source, excerpts: dict[str, str]) -> dict:
         "title": source.title,
         "class": source.source_class,
         "issuer": source.issuer,
+        "outlet": source.outlet,
         "document_number": source.document_number,
         "issued": source.issued,
         "url": source.url,

@@ -7,6 +7,7 @@ the page had half-width ones, is still found. Standard library and opencc only (
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,11 @@ def normalise(text: str) -> str:
     """NFKC, simplified characters, no punctuation (P*), symbols (S*), whitespace (Z*) or controls (C*)."""
     text = _t2s().convert(unicodedata.normalize("NFKC", text))
     return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
+
+
+# Lines the project writes about a page (its title as we noted it, the URL, the day we read it) are not text
+# seen at the source; they belong in the source's fields (title, url, retrieved, note). These give them away.
+ANNOTATION = re.compile(r"读取\s*\d{4}-\d{2}(-\d{2})?|读于\s*\d{4}|标题未记录|（(网站文章|论坛帖子|本地宝问答|易房网文章)")
 
 
 class Excerpts:
@@ -52,6 +58,18 @@ class Excerpts:
     def raw(self, source_id: str) -> str | None:
         """The excerpt as archived, for publishing."""
         return self.path(source_id).read_text(encoding="utf-8") if self.has(source_id) else None
+
+    def ids(self) -> list[str]:
+        """The source ids that have an excerpt file."""
+        return sorted(p.stem for p in self.folder.glob("*.txt")) if self.folder.is_dir() else []
+
+    def annotations(self, source_id: str, url: str | None) -> list[tuple[int, str]]:
+        """(line number, line) of lines the project wrote into the excerpt: a read date, 标题未记录, a note on
+        what kind of page it is, or the source's own URL."""
+        text = self.raw(source_id) or ""
+        address = re.sub(r"^https?://", "", url or "").rstrip("/")
+        return [(number, line.strip()) for number, line in enumerate(text.splitlines(), 1)
+                if ANNOTATION.search(line) or (address and address in line)]
 
     def has(self, source_id: str) -> bool:
         return self.normalised(source_id) is not None

@@ -41,6 +41,7 @@ class Source:
     retrieved: str | None
     note: str | None
     defined_in: str    # jurisdiction id of the file that declares it ("glossary" for policies/glossary.yaml)
+    outlet: str | None = None   # the news outlet of a media source (required for media)
 
     @property
     def grade(self) -> str:
