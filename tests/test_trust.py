@@ -196,3 +196,57 @@ def test_quote_not_found_says_to_copy_the_words_not_to_edit_the_excerpt(data_cop
     hit = reported(refused(data_copy), "policies/national.yaml", line_of(path, "个人死亡后余额由家属领取"), "quote",
                    "里找不到")
     assert "照抄来源的原话" in hit.message and "网页上确实有" in hit.message and "读取的日期" in hit.message
+
+
+# -- 4. reader fields say nothing of the project's edits or internals ---------------------------------
+
+@pytest.mark.parametrize("note, word", [
+    ("旧版本摘要中的这一句没有引文支持，已删去。", "旧版本"),
+    ("原数据说没有来源。", "原数据"),
+    ("这个来源由“媒体”改为“第三方”。", "改为“第三方"),
+    ("若能在官网上找到原页面，可改为官方。", "改为官方"),
+    ("调查表提到的页面后来搜到。", "调查表"),
+    ("见 NOTES.md。", "NOTES.md"),
+    ("草稿在 /work/shared/drafts 里。", "/work/"),
+    ("与 anhui.yaml 的来源是同一网页。", ".yaml"),
+    ("今天没有再读到这个页面。", "今天"),
+])
+def test_edit_history_and_internal_wording_are_refused_in_reader_fields(data_copy, note, word):
+    path = edit(data_copy, "policies/national.yaml", "notes:\n  - 国家层面没有查到",
+                f"notes:\n  - {note}\n  - 国家层面没有查到")
+    hit = reported(refused(data_copy), "policies/national.yaml", line_of(path, note), "notes[0]", word)
+    assert "今天" in word or "提交说明" in hit.message
+
+
+@pytest.mark.parametrize("note", [
+    "2025 年 7 月 10 日起省内转移改为系统自动转移、余额即时到账。",      # a policy sentence, not an edit
+    "2026-11-23 查找时，今天的检索没有找到这个页面。",                   # 今天 with its date
+])
+def test_policy_wording_and_dated_today_pass(data_copy, note):
+    edit(data_copy, "policies/national.yaml", "notes:\n  - 国家层面没有查到", f"notes:\n  - {note}\n  - 国家层面没有查到")
+    assert load(data_copy).jurisdictions["national"].notes[0] == note
+
+
+def test_quotes_are_not_linted(data_copy):
+    """A quote is the source's words: 今天 or 改为官方 in it is what the page said, not our note."""
+    from helpers import ROOT
+    text = (ROOT / "policies/excerpts/kidbbs-national-filing.txt").read_text(encoding="utf-8")
+    (data_copy / "policies/excerpts/kidbbs-national-filing.txt").write_text(text + "\n今天起改为官方渠道办理。\n",
+                                                                            encoding="utf-8")
+    quote = "quote: 个人账户不得提前支取,记账利率不得低于银行定期存款利率,免征利息税。"
+    edit(data_copy, "policies/national.yaml", quote,
+         quote + "\n      - source: kidbbs-national-filing\n        quote: 今天起改为官方渠道办理。")
+    daily = next(r for r in load(data_copy).jurisdictions["national"].rules if r.id == "daily")
+    assert daily.citations[-1].quote == "今天起改为官方渠道办理。"
+
+
+def test_no_built_page_shows_internal_wording(kb):
+    """Issue 20: no page a reader sees (the maintainers' guide aside) carries edit history, internal
+    wording, file paths or an undated 今天 — checked on the rendered pages with the lint's own patterns."""
+    from generator.load.textcheck import _internal
+    from helpers import render_pages
+    for name, text in render_pages(kb).items():
+        if name.startswith("contributing"):
+            continue
+        for line in text.splitlines():
+            assert _internal(line) is None, (name, line[:120])

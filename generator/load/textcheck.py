@@ -1,4 +1,5 @@
-"""Text in the data must be plain text: no HTML, and names safe for headings, links and diagrams.
+"""Text in the data must be plain text: no HTML, names safe for headings, links and diagrams, and nothing
+a reader should not see (edit history, internal wording, file paths, an undated 今天).
 
 The renderer escapes everything anyway (pages.markup.md); this check tells the
 maintainer early, with the line, instead of showing "<script>" on a page. It runs on
@@ -17,6 +18,35 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;")
 _NAME_FORBIDDEN = re.compile(r"[\[\]{}()<>|\"#*_`;\\]|-->|--|==")
 _NAME_FIELDS = {("name",), ("short_name",)}                  # jurisdiction files
 _VOCAB_NAME_KEYS = {"name", "short"}                            # vocabulary: situations[i].name, outcomes[i].short
+
+
+# Words of edit history and of the project's internals, refused in every field a reader sees (notes, note,
+# result, status_reason, research logs, glossary, summaries, conditions …): what changed belongs in the commit
+# message, a remark for maintainers in a YAML comment (# …). 改为 alone is common in policy sentences
+# ("省内转移改为即时到账"): only its edit-history uses are refused (a class changed, "可改为官方").
+_INTERNAL = re.compile(
+    r"已删去|已删除|删去了这个|已换掉|原数据|旧数据|旧版本|旧版数据|此前的数据|调查表|城市调查|NOTES\.md|助手|可合并"
+    r"|检索工具"
+    r"|(?:由[^，。；]{0,12})?改为[“\"「]?(?:第三方|媒体|官方)"
+    r"|改用(?:这个|该|此)?(?:网址|来源|页面)"
+    r"|/work/|/tmp/|policies/|\.ya?ml\b")
+_TODAY = re.compile(r"今天|昨天|今日")
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_NEAR = 30                     # characters: a date this close to 今天 says which day it was
+_VERBATIM = {"quote", "claim"}    # copied from the source as it is: its words are not ours
+
+
+def _internal(value: str) -> str | None:
+    """The first edit-history or internal wording in a reader-facing text, or an undated 今天/昨天."""
+    found = _INTERNAL.search(value)
+    if found:
+        return f"读者会看到这段文字，不能写编辑记录或内部说明（“{found.group(0)}”）：改了什么写在提交说明里，" \
+               "给维护者的话写成 YAML 注释（# …）；文件路径读者打不开，不要写"
+    for today in _TODAY.finditer(value):
+        window = value[max(0, today.start() - _NEAR):today.end() + _NEAR]
+        if not _DATE.search(window):
+            return f"“{today.group(0)}”没有日期：读者不知道是哪一天，写成带日期的说法，例如“2026-11-23 查找时……”"
+    return None
 
 
 def _is_name(path: tuple) -> bool:
@@ -45,6 +75,8 @@ def check(loaded: LoadedFile) -> list[Problem]:
                 problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path),
                                         f"名称里不能有符号 “{_NAME_FORBIDDEN.search(value).group(0)}”"
                                         "：名称会用在标题、链接和流程图里，只写文字（括号请用全角（ ））"))
+            elif not (path and path[-1] in _VERBATIM) and (message := _internal(value)):
+                problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path), message))
 
     walk(loaded.data, ())
     return problems
