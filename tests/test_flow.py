@@ -195,7 +195,7 @@ def test_embedded_json_matches_the_flow_and_the_export(built, kb, export):
             assert (node["outcome"], node["grade"], node["summary"]) == \
                 (rule["answer"]["text"], rule["evidence"], rule["summary"])
             assert [c["about"].split("：“", 1)[1][:-1] for c in node["citations"]] == \
-                [c["quote"] for c in rule["citations"]]
+                [c["quote_shown"] for c in rule["citations"]]
 
 
 def test_city_page_loads_nothing_from_other_hosts_and_stays_small(built):

@@ -250,3 +250,47 @@ def test_no_built_page_shows_internal_wording(kb):
             continue
         for line in text.splitlines():
             assert _internal(line) is None, (name, line[:120])
+
+
+# -- 5. readable quotes, faithful excerpts -------------------------------------------------------------
+
+def _all_citations(kb):
+    for j in kb.jurisdictions.values():
+        for r in j.rules:
+            yield from r.citations
+            for v in r.history:
+                yield from v.citations
+        if j.service:
+            yield from j.service.citations
+    for group in (kb.claims, kb.milestones, kb.questions, kb.glossary):
+        for item in group:
+            yield from item.citations
+
+
+def test_displayed_quotes_are_simplified_without_pinyin_and_the_data_keeps_the_raw_text(kb):
+    from generator.load.excerpts import PINYIN, Excerpts, readable
+    from helpers import ROOT
+    excerpts = Excerpts(ROOT / "policies")
+    converted = 0
+    for c in _all_citations(kb):
+        assert readable(c.readable) == (c.readable, False), (c.source.id, c.readable)   # nothing left to convert
+        assert not PINYIN.search(c.readable), (c.source.id, c.readable)
+        assert excerpts.contains(c.source.id, c.quote) is not False     # the check still compares the raw quote
+        converted += c.converted
+    assert converted >= 20
+    transfer = next(r for r in kb.jurisdictions["national"].rules if r.id == "transfer-out")
+    assert "醫(yī)" in transfer.citations[0].quote and transfer.citations[0].traditional
+    assert transfer.citations[0].readable.startswith("本办法主要适用于职工基本医疗保险参保人员")
+
+
+def test_pages_show_the_simplified_quote_marked_and_linked_to_the_excerpt(kb):
+    from generator.model.vocabulary import CONVERTED
+    from helpers import render_pages
+    pages = render_pages(kb)
+    national = pages["national/index.md"]
+    assert "醫(yī)" not in national and "统筹地区就业" in national
+    assert f'<a href="../api/v1/excerpts/nhsa-transfer-2021-43.txt">{CONVERTED}</a>' in national
+    raw = {c.quote for c in _all_citations(kb) if c.converted}
+    for name, text in pages.items():
+        for quote in raw:
+            assert quote not in text, (name, quote[:30])       # only the readable form is shown

@@ -36,7 +36,9 @@ def _source(source: Source, excerpts: dict[str, str]) -> dict:
 
 
 def _citations(citations) -> list[dict]:
-    return [{"source": c.source.id, "locator": c.locator, "quote": c.quote} for c in citations]
+    # quote: as in the data (the source's characters); quote_shown: as pages show it (simplified, no pinyin residue)
+    return [{"source": c.source.id, "locator": c.locator, "quote": c.quote, "quote_shown": c.readable}
+            for c in citations]
 
 
 def _version(v) -> dict:

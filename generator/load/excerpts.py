@@ -33,6 +33,22 @@ def normalise(text: str) -> str:
 ANNOTATION = re.compile(r"读取\s*\d{4}-\d{2}(-\d{2})?|读于\s*\d{4}|标题未记录|（(网站文章|论坛帖子|本地宝问答|易房网文章)")
 
 
+# Reprint residue: pinyin in brackets after a character ("醫(yī)保"), as some mirror sites insert it. A tone
+# mark is required, so a bracketed English word or abbreviation is left alone.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+
+
+@lru_cache(maxsize=8192)
+def readable(text: str) -> tuple[str, bool]:
+    """A quote as pages show it: reprint pinyin removed, traditional characters converted to simplified
+    (OpenCC t2s); and whether any character was traditional. The excerpt and the quote in the data keep
+    the raw text (and the quote check compares raw text); only display uses this."""
+    plain = PINYIN.sub("", text)
+    simplified = _t2s().convert(plain)
+    return simplified, simplified != plain
+
+
 class Excerpts:
     """The excerpt folder of one data tree, read once per file."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..model import Citation, Source
 from ..model.dates import date_range
 from ..model.vocabulary import SOURCE_CLASSES
+from .excerpts import readable
 from .problems import Problem, suggest
 from .yamlfile import LoadedFile
 
@@ -98,5 +99,7 @@ def citations(checker, loaded, path, items, sources, verified=None, verified_pat
                            f"原文摘录在 {checker.excerpts.shown(source.id)} 里找不到（已忽略标点、空白和繁简差异）："
                            "quote 要一字不改地照抄来源的原话，不要改写或概括；摘录文件是网页上读到的原文记录，"
                            "只有网页上确实有、当时漏存的文字才能补进去，并在来源的 retrieved 写上这次读取的日期")
-        resolved.append(Citation(source, cite.get("locator"), cite["quote"]))
+        shown, traditional = readable(cite["quote"])
+        resolved.append(Citation(source, cite.get("locator"), cite["quote"],
+                                 shown if shown != cite["quote"] else None, traditional))
     return resolved

@@ -57,7 +57,19 @@ class Source:
 class Citation:
     source: Source
     locator: str | None
-    quote: str
+    quote: str                 # as in the data and the excerpt: the source's characters, reprint residue included
+    shown: str | None = None   # the quote in simplified characters without pinyin residue, when that differs
+    traditional: bool = False  # the source's characters were traditional (a reprint), not only pinyin-marked
+
+    @property
+    def readable(self) -> str:
+        """The quote as pages show it."""
+        return self.shown or self.quote
+
+    @property
+    def converted(self) -> bool:
+        """The page shows a converted quote (traditional reprint, pinyin residue): it says so and links the excerpt."""
+        return self.shown is not None
 
     def describe(self, style: str = "brief") -> str:
         """The citation as plain text, for JSON-LD, feeds and the checker (pages use _macros.citation).
@@ -71,7 +83,7 @@ class Citation:
         if source.document_number:
             extra.append(source.document_number)
         if style == "about":
-            return f"（{'，'.join(extra)}）· {self.locator or '条款位置未知'}：“{self.quote}”"
+            return f"（{'，'.join(extra)}）· {self.locator or '条款位置未知'}：“{self.readable}”"
         if self.locator:
             extra.append(self.locator)
         return f"{source.title}（{'，'.join(extra)}）"

@@ -9,7 +9,7 @@ here exactly as the `md` / `attr` filters do.
 from __future__ import annotations
 
 from ..model import urls as addresses
-from ..model.vocabulary import CLASS_TEXT, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE, WEAKER_TEXT
+from ..model.vocabulary import CLASS_TEXT, CONVERTED, GRADE_TEXT, PINYIN_DROPPED, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE, WEAKER_TEXT
 from .markup import attr, md
 
 
@@ -57,7 +57,10 @@ def citation(c, urls, style: str = "full", html: bool = False) -> str:
         out.append("）")
     if style == "full":
         where = esc(c.locator) if c.locator else '<span class="unknown">条款位置未知</span>'
-        out.append(f"· {where}：“{esc(c.quote)}”")
+        out.append(f"· {where}：“{esc(c.readable)}”")
+        if c.converted:      # shown in simplified characters: say so, and link the excerpt as it was read
+            words = CONVERTED if c.traditional else PINYIN_DROPPED
+            out.append(f'（<a href="{attr(urls.href(addresses.excerpt(s.id)))}">{words}</a>）')
     return "".join(out)
 
 
