@@ -294,3 +294,35 @@ def test_pages_show_the_simplified_quote_marked_and_linked_to_the_excerpt(kb):
     for name, text in pages.items():
         for quote in raw:
             assert quote not in text, (name, quote[:30])       # only the readable form is shown
+
+
+# -- 6. research logs say exactly what was searched -----------------------------------------------------
+
+def test_every_situation_has_the_date_it_joined_the_vocabulary(kb):
+    assert all(s.added == "2026-11-23" for s in kb.situations)     # all came with the foundation commit
+
+
+def test_a_situation_added_later_is_not_covered_by_older_research(data_copy):
+    """Adding a situation (as a new maintainer would) must not make older research entries without
+    `situations` claim a search for it: those places read 未整理 for it, not 查过，未找到."""
+    from datetime import date
+    from helpers import render_pages
+    edit(data_copy, "policies/vocabulary.yaml", "  - id: emergency\n",
+         "  - id: studying-abroad\n    name: 出国留学\n    question: 出国留学期间，个人账户余额怎么办？\n"
+         "    added: 2026-12-04\n  - id: emergency\n")
+    kb = load(data_copy, today=date(2026, 12, 4))
+    blanket = [(j, e) for j in kb.jurisdictions.values() for e in j.research if not e.situations]
+    assert blanket, "the real data has research entries naming no situation"
+    for j, entry in blanket:
+        assert entry.covers("death") and not entry.covers("studying-abroad"), (j.id, entry.date)
+    assert not any(j.researched("studying-abroad") for j in kb.jurisdictions.values())
+    pages = render_pages(kb)
+    j = blanket[0][0]
+    page = next(text for name, text in pages.items() if name.endswith(f"{j.id}/index.md") and "我们查过什么" in text)
+    assert "之后加入的“出国留学”不在其内" in page
+
+
+def test_added_date_is_required_and_real(data_copy):
+    path = edit(data_copy, "policies/vocabulary.yaml", "    added: 2026-11-23\n", "    added: 2026-02-30\n")
+    reported(refused(data_copy), "policies/vocabulary.yaml", line_of(path, "added: 2026-02-30"), "situations[0].added",
+             "没有这一天")

@@ -66,7 +66,8 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
         "url": urls.url(urls.page(j)),
         "last_verified": j.last_verified,
         "research": [{"date": r.date, "searched": r.searched, "result": r.result,
-                      "situations": [s.id for s in r.situations]} for r in j.research],
+                      "situations": [s.id for s in r.situations],
+                      "covers": [s.id for s in r.covered]} for r in j.research],    # named, or the vocabulary then
         "rules": [
             {
                 "id": effective.rule.id,

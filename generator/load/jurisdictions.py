@@ -4,6 +4,7 @@ display order."""
 from __future__ import annotations
 
 from ..model import Jurisdiction, ResearchEntry, Service, Situation
+from ..model.dates import date_range
 from ..model.vocabulary import LEVEL_ORDER, LEVELS
 from . import rules as rule_checks
 from . import sources as cited
@@ -48,11 +49,13 @@ def service(checker, loaded: LoadedFile, sources: dict) -> Service | None:
 
 
 def research(checker, loaded: LoadedFile, words: Vocabulary) -> tuple[ResearchEntry, ...]:
-    """The research log (research:): real past dates, known situation ids, each named once per entry."""
+    """The research log (research:): real past dates, known situation ids, each named once per entry.
+    An entry naming no situation covers those in the vocabulary on its date (their `added`), never one
+    added later: that one reads 未整理 until someone looks for it."""
     entries = []
     for index, item in enumerate(loaded.data.get("research", ())):
         path = ("research", index)
-        checker.check_dates(loaded, item, path, ("date",))
+        day = checker.check_dates(loaded, item, path, ("date",)).get("date")
         named: list[Situation] = []
         for position, situation_id in enumerate(item.get("situations", ())):
             situation = words.situations.by_id.get(situation_id)
@@ -62,7 +65,9 @@ def research(checker, loaded: LoadedFile, words: Vocabulary) -> tuple[ResearchEn
                 checker.report(loaded, path + ("situations", position), f"情形 `{situation_id}` 写了两次")
             else:
                 named.append(situation)
-        entries.append(ResearchEntry(item["date"], item["searched"], item["result"], tuple(named)))
+        covered = tuple(named) or tuple(s for s in words.situations.by_id.values()
+                                        if day and s.added and (added := date_range(s.added)) and added[0] <= day[1])
+        entries.append(ResearchEntry(item["date"], item["searched"], item["result"], tuple(named), covered))
     return tuple(entries)
 
 

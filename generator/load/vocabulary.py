@@ -45,11 +45,13 @@ def read(checker, path: Path) -> Vocabulary | None:
     outcomes: dict[str, Outcome] = {}
     for key, target, build in (
         ("situations", situations, lambda i, d: Situation(d["id"], d["name"], d["question"], i,
-                                                     d["id"] == loaded.data.get("fallback"))),
+                                                     d["id"] == loaded.data.get("fallback"), d.get("added"))),
         ("outcomes", outcomes, lambda i, d: Outcome(d["id"], d["name"], d["short"], d["cash"])),
     ):
         seen_names: set[str] = set()
         for index, item in enumerate(loaded.data[key]):
+            if key == "situations":
+                checker.check_dates(loaded, item, (key, index), ("added",))
             if item["id"] in target:
                 checker.report(loaded, (key, index, "id"), f"标识 `{item['id']}` 重复")
             elif item["name"] in seen_names:

@@ -17,6 +17,7 @@ class Situation:
     question: str
     order: int
     fallback: bool = False   # the general case: where "none of the above" ends in the flow
+    added: str | None = None  # the day it joined the vocabulary: research before it did not look for it
 
 
 @dataclass(frozen=True)
@@ -338,15 +339,18 @@ class EffectiveRule:
 class ResearchEntry:
     """What was looked for, when, and what came of it (研究记录): shown under 我们查过什么.
 
-    situations: the situations the search was about; empty means the whole jurisdiction.
+    situations: the situations the entry names; empty means every situation of the vocabulary on its date.
     """
     date: str
     searched: str
     result: str
     situations: tuple[Situation, ...] = ()
+    covered: tuple[Situation, ...] = ()     # what was looked for: those named, else the vocabulary on its date
 
     def covers(self, situation_id: str) -> bool:
-        return not self.situations or any(s.id == situation_id for s in self.situations)
+        """Only what the entry says was searched: the situations it names, or (naming none) those in the
+        vocabulary on its date — never one added later (loader: jurisdictions.research)."""
+        return any(s.id == situation_id for s in self.covered)
 
 
 @dataclass

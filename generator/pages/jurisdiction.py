@@ -63,7 +63,7 @@ def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = 
         service_from=service_from if service_from is not j else None,
         served=served or [], provincial_names=kb.provincial_names,
         linked=TermLinker(kb.glossary, urls.Here(here)),
-        milestones=[ms for ms in kb.milestones if ms.jurisdiction_id == j.id])
+        milestones=[ms for ms in kb.milestones if ms.jurisdiction_id == j.id], situations=kb.situations)
 
 
 def check_page(kb: KnowledgeBase, j: Jurisdiction) -> str:
