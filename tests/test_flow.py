@@ -193,7 +193,7 @@ def test_embedded_json_matches_the_flow_and_the_export(built, kb, export):
         for rule in j["rules"]:
             node = outcomes["../" * check_url_of(j).count("/") + rule["url"]]   # the rule, on the place's own page
             assert (node["outcome"], node["grade"], node["summary"]) == \
-                (rule["answer"], rule["evidence"], rule["summary"])
+                (rule["answer"]["text"], rule["evidence"], rule["summary"])
             assert [c["about"].split("：“", 1)[1][:-1] for c in node["citations"]] == \
                 [c["quote"] for c in rule["citations"]]
 

@@ -127,15 +127,30 @@ def test_evidence_figures_recomputed_from_the_export_and_the_excerpts(built, exp
     from generator.load.excerpts import Excerpts
     from helpers import ROOT
     own = [r for j in export["jurisdictions"] for r in j["rules"] if r["inherited_from"] is None]
-    total = cited = 0
+    sources = {s["id"]: s for s in export["sources"]}
+
+    def grade(source_id):      # the grade a source gives, from its class and copy (about page's table)
+        s = sources[source_id]
+        return {"official": "A" if s["official_copy"] else "B", "media": "B"}.get(s["class"], "C")
+
+    total = cited = weaker = 0
+    grades, answers = Counter(), Counter()
     for r in own:
-        for key in ("conditions", "materials", "steps", "where", "time_limit", "proxy", "payout", "fees"):
+        answers[min(grade(r["citations"][i]["source"]) for i in r["answer"]["citations"])] += 1
+        for key in ("conditions", "materials", "steps", "where", "time_limit", "proxy", "payout", "fees",
+                    "key_condition"):
             items = r[key] if isinstance(r[key], list) else [r[key]] if r[key] else []
             for item in items:
                 total += 1
                 cited += bool(item["citations"]) and all(0 <= i < len(r["citations"]) for i in item["citations"])
+                own_grade = min(grade(r["citations"][i]["source"]) for i in item["citations"])
+                assert item["grade"] == own_grade, (r["url"], key, item)
+                grades[own_grade] += 1
+                weaker += own_grade > r["evidence"]
     q = export["quality"]
-    assert q["statements"] == {"cited": cited, "total": total} and total > 0
+    assert q["statements"] == {"cited": cited, "total": total, "weaker": weaker,
+                               "by_grade": {g: grades[g] for g in "ABC"}} and total > 0
+    assert q["answers_by_grade"] == {g: answers[g] for g in "ABC"}
     assert cited == total                                        # every statement cited: 100 %
     excerpts = Excerpts(ROOT / "policies")
     quotes = [c for r in own for c in r["citations"] + [x for v in r["history"] for x in v["citations"]]]

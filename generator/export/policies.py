@@ -41,6 +41,7 @@ def _citations(citations) -> list[dict]:
 def _version(v) -> dict:
     """An earlier version of a rule, newest first in the list."""
     return {"outcome": v.outcome.id, "outcome_name": v.outcome.name, "summary": v.summary,
+            "answer": {"citations": [n - 1 for n in v.answer_numbers], "grade": v.evidence},
             "effective_from": v.effective_from, "effective_until": v.effective_until,
             "conditions": list(v.conditions), "notes": list(v.notes), "citations": _citations(v.citations)}
 
@@ -70,7 +71,11 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
                 "situation_name": effective.rule.situation.name,
                 "outcome": effective.rule.outcome.id,
                 "outcome_name": effective.rule.outcome.name,
-                "answer": effective.outcome_words(),     # as the site states it: with its key condition
+                # The answer as the site states it (with its key condition), the citations that say it
+                # (0-based, like a statement's) and its grade, which is the rule's.
+                "answer": {"text": effective.outcome_words(),
+                           "citations": [n - 1 for n in effective.rule.answer_numbers],
+                           "grade": effective.rule.evidence},
                 "how_unknown": effective.how_unknown,   # inherited, and nothing says how to apply locally
                 "summary": effective.rule.summary,
                 "evidence": effective.rule.evidence,
@@ -172,7 +177,7 @@ def rules_csv(kb: KnowledgeBase, records: list[dict], site_url: str = "") -> str
                 **{key: joined(item["text"] if "text" in item else f"{item['type']}：{item['name']}"
                                for item in rule[key]) for key in ("conditions", "materials", "steps", "where")},
                 **{key: rule[key]["text"] if rule[key] else None for key in ("time_limit", "key_condition")},
-                "answer": rule["answer"],
+                "answer": rule["answer"]["text"],
                 "source_ids": joined(s.id for s in cited),
                 "source_titles": joined(s.title for s in cited),
                 "quotes": joined(c["quote"] for c in rule["citations"]),

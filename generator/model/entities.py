@@ -76,6 +76,11 @@ class Citation:
         return f"{source.title}（{'，'.join(extra)}）"
 
 
+def best_grade(citations) -> str | None:
+    """Computed, never typed: the strongest grade among some citations (None for none)."""
+    return min((c.source.grade for c in citations), default=None)
+
+
 @dataclass(frozen=True)
 class Statement:
     """One thing a rule says (a condition, a material, a step, a time limit…) and which of the
@@ -124,11 +129,17 @@ class RuleVersion:
 
     @property
     def answer_citations(self) -> tuple[Citation, ...]:
-        return tuple(self.citations[n - 1] for n in self.answer_cites)
+        """The citations that say this version's outcome and summary (all of them until answer_cite is written)."""
+        return tuple(self.citations[n - 1] for n in self.answer_cites) or self.citations
+
+    @property
+    def answer_numbers(self) -> tuple[int, ...]:
+        return self.answer_cites or tuple(range(1, len(self.citations) + 1))
 
     @property
     def evidence(self) -> str:
-        return min(c.source.grade for c in self.citations)
+        """The version's grade: the best among its answer's citations only."""
+        return best_grade(self.answer_citations)
 
 
 @dataclass(frozen=True)
@@ -158,7 +169,22 @@ class Rule:
 
     @property
     def answer_citations(self) -> tuple[Citation, ...]:
-        return tuple(self.citations[n - 1] for n in self.answer_cites)
+        """The citations whose quotes say the outcome and summary (all of them until answer_cite is written)."""
+        return tuple(self.citations[n - 1] for n in self.answer_cites) or self.citations
+
+    @property
+    def answer_numbers(self) -> tuple[int, ...]:
+        """answer_citations as 1-based footnote numbers."""
+        return self.answer_cites or tuple(range(1, len(self.citations) + 1))
+
+    def grade_of(self, cites) -> str | None:
+        """The grade of one statement: the best among the citations it names (1-based numbers)."""
+        return best_grade(self.citations[n - 1] for n in cites if 0 < n <= len(self.citations))
+
+    def weaker(self, cites) -> str | None:
+        """The statement's grade when it is weaker than the rule's (its answer's), else None."""
+        grade = self.grade_of(cites)
+        return grade if grade and grade > self.evidence else None
 
     @property
     def limited(self) -> bool:
@@ -184,20 +210,24 @@ class Rule:
 
     @property
     def evidence(self) -> str:
-        """Computed, never typed: the strongest grade among the citations."""
-        return min(c.source.grade for c in self.citations)
+        """Computed, never typed: the strongest grade among the answer's citations only (an
+        off-target official citation of a condition or a step does not lift the rule)."""
+        return best_grade(self.answer_citations)
 
     @property
     def unverified(self) -> bool:
         return self.evidence == UNVERIFIED_GRADE
 
     def statements(self) -> dict:
-        """Everything the rule says, statement by statement, in the export's shape."""
-        one = lambda s: s.exported() if s else None    # noqa: E731
-        return {"conditions": [s.exported() for s in self.conditions],
-                "materials": [s.exported() for s in self.materials],
-                "steps": [s.exported() for s in self.steps],
-                "where": [p.exported() for p in self.where],
+        """Everything the rule says, statement by statement, in the export's shape: each with its own grade."""
+        def graded(s) -> dict:
+            return {**s.exported(), "grade": self.grade_of(s.cites)}
+
+        one = lambda s: graded(s) if s else None    # noqa: E731
+        return {"conditions": [graded(s) for s in self.conditions],
+                "materials": [graded(s) for s in self.materials],
+                "steps": [graded(s) for s in self.steps],
+                "where": [graded(p) for p in self.where],
                 "time_limit": one(self.time_limit), "proxy": one(self.proxy), "payout": one(self.payout),
                 "fees": one(self.fees), "key_condition": one(self.key_condition), "notes": list(self.notes), "as_of": self.as_of, "status": self.status,
                 "status_reason": self.status_reason,

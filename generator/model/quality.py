@@ -34,13 +34,15 @@ def _grades(rules) -> dict[str, int]:
     return {g: counts.get(g, 0) for g in GRADES}
 
 
-STATEMENT_KEYS = ("conditions", "materials", "steps", "where", "time_limit", "proxy", "payout", "fees")
+STATEMENT_KEYS = ("conditions", "materials", "steps", "where", "time_limit", "proxy", "payout", "fees", "key_condition")
 
 
-def statement_figures(kb: KnowledgeBase) -> dict[str, int]:
-    """Statements of every own rule (conditions, materials, steps, places, time limit, proxy, payout, fees)
-    and how many name at least one of the rule's citations, every number in range. Must be all of them."""
-    total = cited = 0
+def statement_figures(kb: KnowledgeBase) -> dict:
+    """Statements of every own rule (conditions, materials, steps, places, time limit, proxy, payout, fees,
+    key condition) and how many name at least one of the rule's citations, every number in range (must be
+    all of them); each statement's own grade, and how many are weaker than their rule's answer."""
+    total = cited = weaker = 0
+    grades: Counter = Counter()
     for j in kb.jurisdictions.values():
         for rule in j.rules:
             for key, said in rule.statements().items():
@@ -49,7 +51,14 @@ def statement_figures(kb: KnowledgeBase) -> dict[str, int]:
                 for item in (said if isinstance(said, list) else [said]):
                     total += 1
                     cited += bool(item["citations"]) and all(0 <= i < len(rule.citations) for i in item["citations"])
-    return {"cited": cited, "total": total}
+                    grades[item["grade"]] += 1
+                    weaker += item["grade"] > rule.evidence
+    return {"cited": cited, "total": total, "by_grade": {g: grades.get(g, 0) for g in GRADES}, "weaker": weaker}
+
+
+def answer_figures(kb: KnowledgeBase) -> dict[str, int]:
+    """The answers (outcome and summary) of every own rule by grade: the rule's grade is its answer's."""
+    return _grades(r for j in kb.jurisdictions.values() for r in j.rules)
 
 
 def quote_figures(kb: KnowledgeBase) -> dict[str, int]:
@@ -82,6 +91,7 @@ def figures(kb: KnowledgeBase, today: date) -> dict:
              "effective": _grades(e.rule for e in kb.effective_rules(j))}
             for j in kb.jurisdictions.values()
         ],
+        "answers_by_grade": answer_figures(kb),
         "statements": statement_figures(kb),
         "quotes": quote_figures(kb),
         "rules_by_status": status_figures(kb),

@@ -25,6 +25,9 @@ GRADE_TEXT = {
     "C": "仅有第三方说法，待核实",
 }
 UNVERIFIED_GRADE = "C"
+# A statement (condition, material, step …) whose own citations grade weaker than its rule's answer
+# says so beside it, in these words: the rule's grade is its answer's, not every line's.
+WEAKER_TEXT = {"B": "仅转载或媒体说法", "C": "仅第三方说法"}
 # How current a rule is: the data's word → the export's code; a rule without one is current.
 STATUS_CODES = {"可能已过时": "possibly-outdated", "说法矛盾": "disputed"}
 STATUS_TEXT = {code: word for word, code in STATUS_CODES.items()}

@@ -9,7 +9,7 @@ here exactly as the `md` / `attr` filters do.
 from __future__ import annotations
 
 from ..model import urls as addresses
-from ..model.vocabulary import CLASS_TEXT, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE
+from ..model.vocabulary import CLASS_TEXT, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE, WEAKER_TEXT
 from .markup import attr, md
 
 
@@ -75,9 +75,24 @@ def refs(cites, owner: str, urls=None, j=None) -> str:
     return f'<sup class="cite">{",".join(links)}</sup>'
 
 
-def said(s, owner: str, urls=None, j=None) -> str:
-    """A statement with its footnote numbers."""
-    return md(s.text) + refs(s.cites, owner, urls, j)
+def weaker(cites, rule) -> str:
+    """The mark of a statement whose own citations grade weaker than its rule's answer (仅第三方说法)."""
+    grade = rule.weaker(cites) if rule is not None else None
+    if grade is None:
+        return ""
+    return f' <span class="weaker grade-{grade}" title="{attr(GRADE_TEXT[grade])}">{WEAKER_TEXT[grade]}</span>'
+
+
+def section_weaker(items, rule) -> str:
+    """The mark for a whole list (条件, 申请材料 …) when every item in it is weaker in the same way:
+    said once after the heading ("申请材料：仅第三方说法") instead of after every item."""
+    marks = {weaker(item.cites, rule) for item in items}
+    return marks.pop() if len(marks) == 1 else ""
+
+
+def said(s, owner: str, urls=None, j=None, rule=None) -> str:
+    """A statement with its footnote numbers; with its rule, marked when weaker than the rule's answer."""
+    return md(s.text) + refs(s.cites, owner, urls, j) + weaker(s.cites, rule)
 
 
 def sources_list(items, owner: str, urls) -> str:
