@@ -326,3 +326,15 @@ def test_added_date_is_required_and_real(data_copy):
     path = edit(data_copy, "policies/vocabulary.yaml", "    added: 2026-11-23\n", "    added: 2026-02-30\n")
     reported(refused(data_copy), "policies/vocabulary.yaml", line_of(path, "added: 2026-02-30"), "situations[0].added",
              "没有这一天")
+
+
+def test_an_answer_that_cites_nothing_is_refused(data_copy):
+    """answer_cite is required (every rule and history version of the data has one): the message says
+    what to write, at the rule's summary line, naming the field."""
+    path = edit(data_copy, "policies/national.yaml", DEATH_ANSWER, "按各地规定办理。")
+    hit = reported(refused(data_copy), "policies/national.yaml", line_of(path, "按各地规定办理。"),
+                   "rules[1].answer_cite", "结果没有依据")
+    assert "answer_cite: [1]" in hit.message and "unknown" in hit.message
+    version = "        answer_cite: [1, 3]\n"
+    path = edit(data_copy, "policies/national.yaml", version, "")
+    assert any(p.field.endswith("history[0].answer_cite") for p in refused(data_copy))

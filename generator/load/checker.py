@@ -147,4 +147,5 @@ class Checker:
         kb.search_terms = list(words.search_terms)
         kb.synonyms = list(words.synonyms)
         kb.excerpts = {s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None}
+        sources.check_orphans(self, kb.sources)
         return None if self.problems else kb

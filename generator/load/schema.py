@@ -20,6 +20,9 @@ from .yamlfile import LoadedFile
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "policies" / "schema.json"
 
 MISSING_CITE = "没有引用：写 cite: [1] 指明哪条引用支持这一项（数字是本条 citations 里的第几条，从 1 开始）"
+MISSING_ANSWER_CITE = ("结果没有依据：写 answer_cite: [1] 指明 citations 里哪几条引文写明了这条规则的结果（outcome）"
+                       "和一句话说明（summary）（数字从 1 开始）；证据等级和时效都按这几条算。"
+                       "没有哪条引文写明结果的，结果写 unknown（未查明），不要引一条不相干的")
 _TYPE_WORDS = {"string": "文字", "array": "列表（每项以 - 开头）", "object": "字段集合（key: value）",
                "boolean": "是/否", "integer": "整数", "number": "数字"}
 
@@ -180,6 +183,10 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
                     if key == "cite":     # a statement without support: say what to write, not "missing field"
                         problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path),
                                                 MISSING_CITE))
+                        continue
+                    if key == "answer_cite":     # an answer that cites nothing: the same, for the rule's answer
+                        problems.append(Problem(loaded.shown, loaded.line_of(path + ("summary",)),
+                                                field_name(path + ("answer_cite",)), MISSING_ANSWER_CITE))
                         continue
                     title = _resolve(props.get(key, {})).get("title", "")
                     label = f"（{title}）" if title else ""

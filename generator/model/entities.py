@@ -152,12 +152,12 @@ class RuleVersion:
 
     @property
     def answer_citations(self) -> tuple[Citation, ...]:
-        """The citations that say this version's outcome and summary (all of them until answer_cite is written)."""
-        return tuple(self.citations[n - 1] for n in self.answer_cites) or self.citations
+        """The citations that say this version's outcome and summary (answer_cite: required)."""
+        return tuple(self.citations[n - 1] for n in self.answer_cites)
 
     @property
     def answer_numbers(self) -> tuple[int, ...]:
-        return self.answer_cites or tuple(range(1, len(self.citations) + 1))
+        return self.answer_cites
 
     @property
     def evidence(self) -> str:
@@ -194,13 +194,14 @@ class Rule:
 
     @property
     def answer_citations(self) -> tuple[Citation, ...]:
-        """The citations whose quotes say the outcome and summary (all of them until answer_cite is written)."""
-        return tuple(self.citations[n - 1] for n in self.answer_cites) or self.citations
+        """The citations whose quotes say the outcome and summary (answer_cite: the validator refuses a rule
+        without one)."""
+        return tuple(self.citations[n - 1] for n in self.answer_cites)
 
     @property
     def answer_numbers(self) -> tuple[int, ...]:
         """answer_citations as 1-based footnote numbers."""
-        return self.answer_cites or tuple(range(1, len(self.citations) + 1))
+        return self.answer_cites
 
     def grade_of(self, cites) -> str | None:
         """The grade of one statement: the best among the citations it names (1-based numbers)."""
