@@ -237,7 +237,8 @@ def test_changing_a_rule_changes_the_flow(data_copy):
     assert "heir-account" in text
     # a new rule for a situation asked earlier in the vocabulary becomes the first question
     text = text.replace("rules:\n", "rules:\n  - situation: retirement\n    outcome: pay-self\n"
-                        "    summary: 退休时可以一次性领取。\n    key_condition:\n      text: 测试用的条件\n      cite: [1]\n"
+                        "    summary: 退休时可以一次性领取。\n    answer_cite: [1]\n"
+                        "    key_condition:\n      text: 测试用的条件\n      cite: [1]\n"
                         "    citations:\n"
                         "      - source: bendibao-changsha-2023-03-28\n        quote: 参保人员有以下情况的,可以申报医保个人账户提现\n\n", 1)
     changsha.write_text(text, encoding="utf-8")

@@ -62,7 +62,7 @@ def _with_text(kb, make) -> dict:
         rule, summary=make(4), conditions=(Statement(make(5), (1,)),), materials=(Statement(make(6), (1,)),),
         steps=(Statement(make(7), (1,)),), time_limit=Statement(make(8), (1,)), notes=(make(9),),
         where=(dataclasses.replace(rule.where[0], name=make(10), note=make(11)),),
-        citations=(dataclasses.replace(cite, source=source, locator=make(12), quote=make(13)),))
+        citations=(dataclasses.replace(cite, source=source, locator=make(12), quote=make(13)),), answer_cites=(1,))
     j = dataclasses.replace(changsha, name=make(14), short_name=make(15), notes=(make(16),),
                             rules=(new_rule,) + changsha.rules[1:])
     sources = dict(kb.sources, **{source.id: source})

@@ -103,6 +103,5 @@ def citations(checker, loaded, path, items, sources, verified=None, verified_pat
                            "quote 要一字不改地照抄来源的原话，不要改写或概括；摘录文件是网页上读到的原文记录，"
                            "只有网页上确实有、当时漏存的文字才能补进去，并在来源的 retrieved 写上这次读取的日期")
         shown, traditional = readable(cite["quote"])
-        resolved.append(Citation(source, cite.get("locator"), cite["quote"],
-                                 shown if shown != cite["quote"] else None, traditional))
+        resolved.append(Citation(source, cite.get("locator"), cite["quote"], (cite["quote"], shown, traditional)))
     return resolved

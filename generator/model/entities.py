@@ -59,8 +59,15 @@ class Citation:
     source: Source
     locator: str | None
     quote: str                 # as in the data and the excerpt: the source's characters, reprint residue included
-    shown: str | None = None   # the quote in simplified characters without pinyin residue, when that differs
-    traditional: bool = False  # the source's characters were traditional (a reprint), not only pinyin-marked
+    # (raw quote, quote in simplified characters without pinyin residue, whether the raw was traditional), set by
+    # the loader (OpenCC lives there); it holds only for the quote it was made from (a replaced quote shows as is)
+    display: tuple[str, str, bool] | None = None
+
+    @property
+    def shown(self) -> str | None:
+        """The converted quote when it differs from the quote, else None."""
+        d = self.display
+        return d[1] if d and d[0] == self.quote and d[1] != self.quote else None
 
     @property
     def readable(self) -> str:
@@ -71,6 +78,10 @@ class Citation:
     def converted(self) -> bool:
         """The page shows a converted quote (traditional reprint, pinyin residue): it says so and links the excerpt."""
         return self.shown is not None
+
+    @property
+    def traditional(self) -> bool:
+        return self.converted and self.display[2]
 
     def describe(self, style: str = "brief") -> str:
         """The citation as plain text, for JSON-LD, feeds and the checker (pages use _macros.citation).

@@ -52,7 +52,7 @@ def statement_figures(kb: KnowledgeBase) -> dict:
                     total += 1
                     cited += bool(item["citations"]) and all(0 <= i < len(rule.citations) for i in item["citations"])
                     grades[item["grade"]] += 1
-                    weaker += item["grade"] > rule.evidence
+                    weaker += item["grade"] is not None and item["grade"] > rule.evidence
     return {"cited": cited, "total": total, "by_grade": {g: grades.get(g, 0) for g in GRADES}, "weaker": weaker}
 
 
