@@ -22,19 +22,21 @@ from generator.model import urls
 from generator.model.flow import End, Question, build_flow
 from generator.model.history import all_changes
 from generator.model.vocabulary import VERDICTS
-from generator.pages import render_pages
+from generator.pages import addresses, render_pages
+from generator.paths import PROJECT
 from generator.pages.flowchart import WIDTH, flow_data, wrap
 from generator.site import PAGE_BUDGET_KB, BuildError
 from generator.site.build import build, generate
 from generator.site.preview import Preview
 
-__all__ = ["Preview", "ROOT", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
+__all__ = ["Preview", "ROOT", "SITE_NAME", "addresses", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
            "build_flow", "flow_data", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "load",
            "run_generator", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT.root
+SITE_NAME = PROJECT.site_name()         # mkdocs.yml's site_name: what render_pages is given
 
 def url_of(j) -> str:
     """The site URL of a jurisdiction's page (relative to the site root)."""

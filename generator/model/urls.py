@@ -7,11 +7,14 @@ Three forms of one address:
 - a *link*: from one page to another, relative, as any site engine resolves it.
 
 Pages, templates, exports and feeds ask this module; no path or anchor is written anywhere else.
+What depends on the data (which page lists a source) is held by a Urls object made per render.
 """
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from .entities import Jurisdiction
 
@@ -107,25 +110,8 @@ def changes(number: int = 1) -> str:
     return numbered(CHANGES, number)
 
 
-# Sources are listed per provincial unit. Which unit lists a source depends on the data (the file
-# that declares it), so the pages stage registers it once per build with place_sources().
-_source_group: dict[str, tuple[str, int]] = {}
-
-
-def place_sources(groups: dict[str, tuple[str, int]]) -> None:
-    """Register source id → (the provincial unit whose sources pages list it, the page number)."""
-    _source_group.clear()
-    _source_group.update(groups)
-    source_page.cache_clear()
-
-
 def sources_group(group_id: str, number: int = 1) -> str:
     return numbered(f"sources/{group_id}/index.md", number)
-
-
-@lru_cache(maxsize=65536)
-def source_page(source_id: str) -> str:
-    return sources_group(*_source_group[source_id])
 
 
 def feed(j: Jurisdiction) -> str:
@@ -200,10 +186,36 @@ def href(here: str, target: str, anchor: str | None = None) -> str:
     return "../" * base.count("/") + url(target, anchor)
 
 
-class Here:
-    """The address builder bound to one page: what templates receive as `urls`."""
+class Urls:
+    """The addresses of one render, created per render from its data and passed down (the pattern of
+    datasette's url_builder.Urls): what an address depends on beyond the functions above lives here.
 
-    def __init__(self, here: str):
+    Sources are listed per provincial unit; which unit's sources page (and which page of it) lists a
+    source depends on the data (the file that declares it), so it is given when the render starts:
+    source id → (unit id, page number)."""
+
+    def __init__(self, source_places: Mapping[str, tuple[str, int]]):
+        self._source_places = MappingProxyType(dict(source_places))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Urls) and self._source_places == other._source_places
+
+    __hash__ = None
+
+    def source_page(self, source_id: str) -> str:
+        """The sources page that lists a source."""
+        return sources_group(*self._source_places[source_id])
+
+    def at(self, here: str) -> "Here":
+        """The addresses as seen from page file `here`: what templates receive as `urls`."""
+        return Here(self, here)
+
+
+class Here:
+    """The address builder bound to one page of one render: what templates receive as `urls`."""
+
+    def __init__(self, site: Urls, here: str):
+        self.site = site
         self.here = here
 
     def link(self, target: str, anchor: str | None = None) -> str:
@@ -219,10 +231,10 @@ class Here:
         return link(self.here, page(j), rule_anchor(rule_id))
 
     def source(self, source_id: str) -> str:
-        return link(self.here, source_page(source_id), source_anchor(source_id))
+        return link(self.here, self.site.source_page(source_id), source_anchor(source_id))
 
     def source_href(self, source_id: str) -> str:
-        return href(self.here, source_page(source_id), source_anchor(source_id))
+        return href(self.here, self.site.source_page(source_id), source_anchor(source_id))
 
     def check(self, j: Jurisdiction, anchor: str | None = None) -> str:
         return link(self.here, check(j), anchor)

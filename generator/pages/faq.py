@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import EffectiveRule, GeneralQuestion, Jurisdiction, KnowledgeBase, Situation, urls
 from ..model.vocabulary import GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
-from .markup import render_page, script_json
+from .markup import Render, script_json
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def faq_nav(kb: KnowledgeBase) -> dict:
     return {"常见问题": [urls.FAQ] + [{g.name: urls.faq_group(g.id)} for g in kb.top_level()]}
 
 
-def faq_pages(kb: KnowledgeBase) -> dict[str, str]:
+def faq_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
     """The FAQ page (general questions, and an index of the places' questions by provincial unit),
     and one page per provincial unit listing its places' questions (at national scale one list
     of every place's questions is thousands of elements)."""
@@ -94,10 +94,10 @@ def faq_pages(kb: KnowledgeBase) -> dict[str, str]:
     for j in kb.jurisdictions.values():
         members[kb.group_of(j).id].append(j)
     groups = [(kb.jurisdictions[g], places) for g, places in members.items()]
-    pages = {urls.faq_group(group.id): render_page(
+    pages = {urls.faq_group(group.id): render.page(
         "faq_group.md.j2", urls.faq_group(group.id), group=group,
         by_jurisdiction=[(j, jurisdiction_entries(kb, j)) for j in places]) for group, places in groups}
-    pages[urls.FAQ] = render_page(
+    pages[urls.FAQ] = render.page(
         "faq.md.j2", urls.FAQ, questions=questions, groups=groups,
         local_counts={s.id: _counts(local_rules(kb, s)) for q in questions for s in q.situations},
         json_ld=json_ld((q.question, general_answer(q)) for q in questions))

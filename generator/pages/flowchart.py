@@ -206,7 +206,7 @@ def errand(rule) -> list:
     return [("他人代办", rule.proxy), ("怎么付款", rule.payout), ("费用", rule.fees)]
 
 
-def _end_data(end: End, flow: Flow, here: str) -> dict:
+def _end_data(end: End, flow: Flow, here: str, site: urls.Urls) -> dict:
     data = {"kind": "outcome", "outcome": end.name, "cash": end.cash, "grade": end.grade,
             "grade_label": end.grade_label, "grade_text": GRADE_TEXT.get(end.grade or "", None),
             "via": end.via}
@@ -226,7 +226,7 @@ def _end_data(end: End, flow: Flow, here: str) -> dict:
         "errand": [{"title": title, "said": said.exported() if said else None} for title, said in errand(rule)],
         "link": _rule_href(flow, rule.id),
         "citations": [{"title": c.source.title, "about": c.describe("about"),
-                       "source_link": urls.href(here, urls.source_page(c.source.id), urls.source_anchor(c.source.id)),
+                       "source_link": urls.href(here, site.source_page(c.source.id), urls.source_anchor(c.source.id)),
                        "url": c.source.url} for c in rule.citations],
     })
     return data
@@ -245,7 +245,8 @@ def service_data(flow: Flow) -> dict:
             "phone": one(service and service.phone)}
 
 
-def flow_data(flow: Flow) -> dict:
+def flow_data(flow: Flow, site: urls.Urls) -> dict:
+    """site: the render's addresses (which page lists each source)."""
     here = urls.check(flow.jurisdiction)
     nodes: dict[str, dict] = {}
     for q in flow.questions:
@@ -255,11 +256,11 @@ def flow_data(flow: Flow) -> dict:
                                   "link": urls.href(here, urls.GLOSSARY, urls.term_anchor(term.id))}
                                  for match, term in terms.find(flow.glossary, q.label + q.situation.question)]}
     for end in flow.ends.values():
-        nodes[end.id] = _end_data(end, flow, here)
+        nodes[end.id] = _end_data(end, flow, here, site)
     return {"jurisdiction": flow.jurisdiction.name, "start": flow.start, "nodes": nodes,
             "service": service_data(flow)}
 
 
-def data_json(flow: Flow) -> str:
+def data_json(flow: Flow, site: urls.Urls) -> str:
     """The flow for <script type="application/json">, escaped so data cannot end the element."""
-    return script_json(flow_data(flow))
+    return script_json(flow_data(flow, site))

@@ -58,7 +58,7 @@ class Preview:
         kb = load_knowledge_base(self.root, memo=self.memo)
         templates = _fingerprint(self.root / "generator/pages/templates", TEMPLATES)
         last = self.last[0] if self.last is not None and self.last[1] == templates else None
-        pages = render_pages(kb, last=last)
+        pages = render_pages(kb, _site_name(self.root), last=last)
         config_path = generate(self.root, self.out, kb, changed=changed, pages=pages, written=self.written)
         self.last = ((kb, pages), templates)
         config_text = config_path.read_text(encoding="utf-8")
@@ -83,6 +83,11 @@ class Preview:
             index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         self.search = index["docs"]
         return pages if not full else ["*"]
+
+
+def _site_name(root: Path) -> str:
+    import yaml
+    return yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
 
 
 def _fingerprint(*folders: Path) -> tuple:
