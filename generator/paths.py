@@ -57,13 +57,6 @@ class Paths:
         """The published site."""
         return self.root / "site"
 
-    def shown(self, path: Path) -> str:
-        """A path relative to the root, as a maintainer would type it (unchanged when outside the root)."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
-
     def mkdocs_config(self) -> dict:
         import yaml         # a data library: loading the project's config needs nothing that renders
         return yaml.safe_load(self.mkdocs.read_text(encoding="utf-8"))

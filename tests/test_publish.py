@@ -18,7 +18,7 @@ SITE_URL = "https://example.org/yibao/"
 def published(tmp_path_factory):
     """The real data built with site_url set to a sub-path, as a deployment would."""
     work = tmp_path_factory.mktemp("published")
-    for name in ("policies", "content", "site_overrides"):
+    for name in ("policies", "content", "site_overrides", "CONTRIBUTING.md"):
         (work / name).symlink_to(ROOT / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "{SITE_URL}"')
     assert SITE_URL in config

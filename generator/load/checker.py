@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..model import KnowledgeBase
 from ..model.dates import date_range
+from ..paths import Paths
 from . import claims, glossary, jurisdictions, milestones, questions, schema, sources, textcheck, vocabulary
 from .excerpts import Excerpts
 from .problems import Problem, display_path, field_name, suggest
@@ -33,10 +34,12 @@ FAQ_FILE = "faq.yaml"           # general questions, see questions.py; not a jur
 
 
 class Checker:
-    def __init__(self, root: Path, today: date, memo: dict | None = None):
-        self.root = root
+    def __init__(self, paths: Paths, today: date, memo: dict | None = None):
+        self.paths = paths
+        self.root = paths.root
+        self.schema = paths.schema.read_text(encoding="utf-8")     # the data format, as its text (schema.py)
         self.memo = memo          # the live preview's: (kind, file, content hash) → a file that read cleanly
-        self.excerpts = Excerpts(root / "policies")
+        self.excerpts = Excerpts(paths.policies)
         self.today = today
         self.problems: list[Problem] = []
 
@@ -99,7 +102,7 @@ class Checker:
         self.problems += problems
         if loaded is None:
             return None, []
-        schema_problems = schema.check(loaded, kind)
+        schema_problems = schema.check(loaded, kind, self.schema)
         text_problems = textcheck.check(loaded)
         self.problems += schema_problems + text_problems
         if key is not None and not schema_problems and not text_problems:
@@ -108,7 +111,7 @@ class Checker:
 
     # -- the whole tree -------------------------------------------------------
     def run(self) -> KnowledgeBase | None:
-        policies = self.root / "policies"
+        policies = self.paths.policies
         vocab_file = policies / vocabulary.VOCABULARY_FILE
         claims_file = policies / claims.CLAIMS_FILE
         glossary_file = policies / glossary.GLOSSARY_FILE
@@ -146,5 +149,6 @@ class Checker:
         kb.glossary = glossary.collect(self, glossary_loaded, kb)
         kb.search_terms = list(words.search_terms)
         kb.synonyms = list(words.synonyms)
+        kb.schema = self.schema
         kb.excerpts = {s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None}
         return None if self.problems else kb

@@ -339,6 +339,7 @@ class KnowledgeBase:
     synonyms: list[tuple[str, ...]] = field(default_factory=list)  # search synonym groups, standard word first
     glossary: list[GlossaryTerm] = field(default_factory=list)     # policies/glossary.yaml, in file order
     claims: list[Claim] = field(default_factory=list)   # in file order
+    schema: str = ""        # policies/schema.json as read by the loader: the format the data was checked against
     archived: dict[str, str] = field(default_factory=dict)  # dead source URL → archived copy (data/known-dead-urls.yaml)
     places: list = field(default_factory=list)       # model.places.Division: every prefecture-level place and municipality
     provincial_names: dict[str, str] = field(default_factory=dict)   # provincial id → official name (四川省), file or not

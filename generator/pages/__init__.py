@@ -28,8 +28,7 @@ from .map import map_nav, map_pages
 from .markup import Render
 from .reports import changes_nav, report_pages
 
-PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, claims_pages, glossary_pages,
-             contributing_page]
+PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, claims_pages, glossary_pages]
 
 
 def addresses(kb: KnowledgeBase) -> urls.Urls:
@@ -81,4 +80,4 @@ def unchanged_places(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:
     return set(new.jurisdictions) - affected
 
 
-__all__ = ["addresses", "changes_nav", "compare_nav", "faq_nav", "map_nav", "off_nav", "render_pages", "sources_nav"]
+__all__ = ["addresses", "changes_nav", "contributing_page", "compare_nav", "faq_nav", "map_nav", "off_nav", "render_pages", "sources_nav"]
