@@ -6,6 +6,7 @@ Every import of the generator used by the tests is in this file, so a module tha
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -50,11 +51,11 @@ def check_url_of(j) -> str:
 
 
 def with_text(kb, jurisdiction: str, situation: str, change):
-    """The loaded data with one rule replaced by change(rule): hostile text (HTML) that the data lint
-    refuses in a file can still be pushed through the pages this way."""
+    """A copy of the loaded data with one rule replaced by change(rule): hostile text (HTML) that the data
+    lint refuses in a file can still be pushed through the pages this way. kb itself is left as it was."""
     j = kb.jurisdictions[jurisdiction]
-    j.rules = tuple(change(r) if r.id == situation else r for r in j.rules)
-    return kb
+    j = dataclasses.replace(j, rules=tuple(change(r) if r.id == situation else r for r in j.rules))
+    return dataclasses.replace(kb, jurisdictions={**kb.jurisdictions, jurisdiction: j})
 
 
 # One line of validate's output: FILE:LINE: field: message

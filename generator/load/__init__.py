@@ -21,6 +21,7 @@ Imports nothing that renders: no Jinja, Markdown, MkDocs, pypinyin or jieba.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -50,9 +51,9 @@ def load_knowledge_base(root: Paths | Path, today: date | None = None, memo: dic
         problems += deadurls.check_used(dead, kb, paths.root)
     if checker.problems or problems or kb is None:
         raise DataError(checker.problems + problems)
-    kb.archived = {url: entry["archived"] for url, entry in dead.items()}
-    kb.places, kb.provincial_names = read_divisions()
-    return kb
+    places, provincial_names = read_divisions()
+    return replace(kb, archived={url: entry["archived"] for url, entry in dead.items()}, places=places,
+                   provincial_names=provincial_names)
 
 
 def stale_warnings(kb: KnowledgeBase, root: Paths | Path, today: date) -> list[Problem]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -141,14 +142,12 @@ class Checker:
             return None
         kb = KnowledgeBase(list(words.situations.by_id.values()), list(words.outcomes.by_id.values()),
                            jurisdictions.display_order([j for j, _ in places]),
-                           dict(sorted((s.id, s) for s, _ in found_sources.values())), claims=found_claims)
-        kb.milestones = sorted(found_milestones, key=lambda m: date_range(m.date)[0], reverse=True)
+                           dict(sorted((s.id, s) for s, _ in found_sources.values())), claims=found_claims,
+                           milestones=sorted(found_milestones, key=lambda m: date_range(m.date)[0], reverse=True))
         milestones.check_outdated(self, kb, places, words)
         claims.check_against_rules(self, kb, claims_loaded)
-        kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
-        kb.glossary = glossary.collect(self, glossary_loaded, kb)
-        kb.search_terms = list(words.search_terms)
-        kb.synonyms = list(words.synonyms)
-        kb.schema = self.schema
-        kb.excerpts = {s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None}
+        kb = replace(kb, questions=questions.collect(self, faq_file, kb),    # needs sources and effective rules
+                     glossary=glossary.collect(self, glossary_loaded, kb),
+                     search_terms=list(words.search_terms), synonyms=list(words.synonyms), schema=self.schema,
+                     excerpts={s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None})
         return None if self.problems else kb

@@ -137,10 +137,46 @@ general_anchor = _anchor("faq-{}")         # a hand-written question on the FAQ 
 note_anchor = _anchor("note-{}-{}")        # a rule's footnote in the comparison: jurisdiction id, rule id
 milestone_anchor = _anchor("milestone-{}")   # a dated change (milestone) on its jurisdiction's page
 change_anchor = _anchor("change-{}-{}-{}")  # a change on the what-changed page: jurisdiction, rule, date
-RESEARCH_ANCHOR = "research"               # 我们查过什么, on a jurisdiction page
-UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use
 term_anchor = _anchor("term-{}")           # a term on the glossary page (its id: g1, g2, … in file order)
 group_anchor = _anchor("in-{}")            # a provincial unit's part of an index page
+
+# The fixed sections of a place's page and of its check page, named here only (templates use these names).
+# A rule's anchors there are made from its situation id (rule_anchor, rule_sources_anchor, citation_anchor,
+# faq_anchor), so a situation id must not make one of these: see anchor_clash().
+ANSWER_ANCHOR = "answer"                   # 简要回答
+CHILDREN_ANCHOR = "children"               # 下辖地区 (the menu's "other units" entry points at the nation's)
+RULES_ANCHOR = "rules"                     # 各情形的规定
+HOW_ANCHOR = "how"                         # 怎么办理
+SERVICE = "service"                        # the 怎么办理 block's footnotes: service-cite-N, its 依据 list service-sources
+CLAIMS_BOX_ANCHOR = "claims"               # 网传说法
+MILESTONES_ANCHOR = "milestones"           # 规定变化节点
+RESEARCH_ANCHOR = "research"               # 我们查过什么
+UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use
+CHECKER_ANCHOR = "checker"                 # check page: 回答几个问题
+FLOW_ANCHOR = "flow"                       # check page: the flowchart
+FLOW_TEXT_ANCHOR = "flow-text"             # check page: its text version
+FAQ_SECTION_ANCHOR = "faq"                 # check page: 常见问题
+PLACE_ANCHORS = (ANSWER_ANCHOR, CHILDREN_ANCHOR, RULES_ANCHOR, HOW_ANCHOR, SERVICE, rule_sources_anchor(SERVICE),
+                 CLAIMS_BOX_ANCHOR, MILESTONES_ANCHOR, RESEARCH_ANCHOR, UNCOVERED_ANCHOR, CHECKER_ANCHOR, FLOW_ANCHOR,
+                 FLOW_TEXT_ANCHOR, FAQ_SECTION_ANCHOR,
+                 "checker-app", "flow-chart", "flow-data")   # element ids checker.js and the styles look up
+
+
+def anchor_clash(situation_id: str) -> str | None:
+    """The fixed anchor of a place's page or check page that a situation id's anchors would also make,
+    or None. Its rule is at #<id>, its 依据 list at #<id>-sources, its quotes at #<id>-cite-N, its
+    question at #faq-<id>; a milestone is at #milestone-<id>."""
+    made = {rule_anchor(situation_id), rule_sources_anchor(situation_id), faq_anchor(situation_id)}
+    clash = next((a for a in PLACE_ANCHORS if a in made), None)
+    if clash:
+        return clash
+    for prefix in (milestone_anchor(""), faq_anchor("")):
+        if situation_id.startswith(prefix):
+            return prefix + "…"
+    for suffix in (rule_sources_anchor(""), citation_anchor("", "")):
+        if suffix in situation_id:
+            return "…" + suffix + "…"
+    return None
 
 
 # -- forms ---------------------------------------------------------------------------------

@@ -45,15 +45,21 @@ class Entry:
         parts.append(f"结果：{self.effective.outcome_words()}。{rule.summary}")
         if self.effective.inherited_from:
             parts.append(f"本条沿用{self.effective.inherited_from.name}的规定。")
+        if rule.conditions:
+            parts.append("条件：" + "；".join(s.text for s in rule.conditions) + "。")
         parts.append(f"证据等级 {rule.evidence}（{GRADE_TEXT[rule.evidence]}）。")
         if rule.status in STATUS_TEXT:
             parts.append(f"{STATUS_TEXT[rule.status]}：{rule.status_reason}")
-        parts.append("依据：" + "；".join(c.describe() for c in rule.citations) + "。")
+        parts.append("依据：" + "；".join(c.describe(CITATION_STYLE) for c in rule.citations) + "。")
         return "".join(parts)
 
 
+CITATION_STYLE = "brief"            # a place's answers cite in this style, on the page and in its JSON-LD
+GENERAL_CITATION_STYLE = "full"     # the FAQ page's general questions: their numbered 依据 list and JSON-LD
+
+
 def general_answer(q: GeneralQuestion) -> str:
-    return q.answer_text + " 依据：" + "；".join(c.describe() for c in q.citations) + "。"
+    return q.answer_text + " 依据：" + "；".join(c.describe(GENERAL_CITATION_STYLE) for c in q.citations) + "。"
 
 
 def jurisdiction_entries(kb: KnowledgeBase, j: Jurisdiction) -> list[Entry]:
@@ -98,7 +104,7 @@ def faq_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
         "faq_group.md.j2", urls.faq_group(group.id), group=group,
         by_jurisdiction=[(j, jurisdiction_entries(kb, j)) for j in places]) for group, places in groups}
     pages[urls.FAQ] = render.page(
-        "faq.md.j2", urls.FAQ, questions=questions, groups=groups,
+        "faq.md.j2", urls.FAQ, questions=questions, groups=groups, citation_style=GENERAL_CITATION_STYLE,
         local_counts={s.id: _counts(local_rules(kb, s)) for q in questions for s in q.situations},
         json_ld=json_ld((q.question, general_answer(q)) for q in questions))
     return pages

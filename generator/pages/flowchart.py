@@ -84,7 +84,7 @@ YES_X = 120          # x of the 是 arrows
 END_X = 48           # outcomes of a question sit right of the spine
 GAP = 30             # length of an arrow
 BOLD = ' font-weight="700"'
-FLOW_TEXT = "flow-text"   # anchor of the text version (templates/_flow.md.j2)
+FLOW_TEXT = urls.FLOW_TEXT_ANCHOR   # the text version (templates/_flow.md.j2)
 COLOURS = {          # fill, stroke; the words carry the meaning, colour only helps
     "question": ("#ffffff", "#00695c"),
     "start": ("#e0f2f1", "#00695c"),
@@ -225,7 +225,7 @@ def _end_data(end: End, flow: Flow, here: str, site: urls.Urls) -> dict:
         "status_text": f"{STATUS_TEXT[rule.status]}：{rule.status_reason}" if rule.status in STATUS_TEXT else None,
         "errand": [{"title": title, "said": said.exported() if said else None} for title, said in errand(rule)],
         "link": _rule_href(flow, rule.id),
-        "citations": [{"title": c.source.title, "about": c.describe("about"),
+        "citations": [{"title": c.source.title, "about": c.describe("full", titled=False),
                        "source_link": urls.href(here, site.source_page(c.source.id), urls.source_anchor(c.source.id)),
                        "url": c.source.url} for c in rule.citations],
     })
@@ -239,7 +239,7 @@ def service_data(flow: Flow) -> dict:
     j = flow.jurisdiction
     one = lambda s: s.exported() if s else None    # noqa: E731
     return {"from": owner.name if owner and owner is not j else None,
-            "link": urls.href(urls.check(j), urls.page(j), "service"),     # + "-cite-N": the page's footnotes
+            "link": urls.href(urls.check(j), urls.page(j), urls.SERVICE),     # + "-cite-N": the page's footnotes
             "channels": [p.exported() for p in service.channels] if service else [],
             "address": one(service and service.address), "hours": one(service and service.hours),
             "phone": one(service and service.phone)}

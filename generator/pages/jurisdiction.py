@@ -74,7 +74,8 @@ def check_page(kb: KnowledgeBase, render: Render, j: Jurisdiction) -> str:
     entries = faq.jurisdiction_entries(kb, j)
     return render.page(
         "check.md.j2", urls.check(j), j=j, unit=menu_unit(kb, j), flow=flow, flow_svg=flowchart.svg(flow),
-        flow_json=flowchart.data_json(flow, render.urls), faq_entries=entries, faq_json_ld=faq.entries_json_ld(entries))
+        flow_json=flowchart.data_json(flow, render.urls), faq_entries=entries,
+        faq_citation_style=faq.CITATION_STYLE, faq_json_ld=faq.entries_json_ld(entries))
 
 
 SOURCES_PER_PAGE = 40   # about 25 elements a source: a unit's sources pages stay under 1,400 elements

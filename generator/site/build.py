@@ -140,7 +140,7 @@ def generate(root: Paths | Path = PROJECT, out: Path | None = None, kb: Knowledg
     # On a place page the menu shows its own provincial unit and one entry for the others, this list
     # of them (site_overrides/partials/nav.html).
     national = kb.top_level()[0]
-    config["extra"]["other_units"] = {"title": "其他省份与直辖市", "url": urls.url(urls.page(national), "children")}
+    config["extra"]["other_units"] = {"title": "其他省份与直辖市", "url": urls.url(urls.page(national), urls.CHILDREN_ANCHOR)}
     config["not_in_nav"] = "\n".join("/" + page for page in off_nav(kb))   # linked from their place's page
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
