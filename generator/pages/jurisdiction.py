@@ -1,13 +1,15 @@
 """The core pages: one per jurisdiction with its check page, the sources pages and the home page."""
 from __future__ import annotations
 
-from ..model import Jurisdiction, KnowledgeBase, urls
+from dataclasses import dataclass
+
+from ..model import EffectiveRule, Jurisdiction, KnowledgeBase, urls
 from ..model.flow import build_flow
 from ..model.places import served_by
-from ..model.vocabulary import CASH_ORDER
+from ..model.vocabulary import CASH, CASH_ORDER, CURRENT
 from . import faq, flowchart
 from .finder import finder_json
-from .markup import Render, script_json
+from .markup import Render, md, script_json
 from .terms import TermLinker
 
 
@@ -17,6 +19,44 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
     for effective in kb.effective_rules(j):
         groups[effective.rule.outcome.cash].append(effective)
     return groups
+
+
+ONLY_THESE = "其他情形下，个人账户的钱只能按规定用于看病、购药等，不能取现。"
+
+
+@dataclass(frozen=True)
+class BriefAnswer:
+    """A place page's 简要回答, decided here (the template only shows it)."""
+    headline: str                                       # Markdown: the answer in one or two sentences
+    by_cash: tuple[tuple[str, tuple[EffectiveRule, ...]], ...]   # (CASH answer words, its rules), in CASH order
+    unverified: bool                                    # some rule rests on third-party sources only
+    unsettled: bool                                     # some rule is marked possibly outdated or disputed
+    inherited: int                                      # how many rules come from above
+    ancestry: str                                       # Markdown: the levels above, nearest first (湖南省、国家)
+
+
+def brief_answer(kb: KnowledgeBase, j: Jurisdiction) -> BriefAnswer:
+    rules = kb.effective_rules(j)
+    groups = cash_groups(kb, j)
+    ancestry = "、".join(md(a.name) for a in kb.ancestors(j))
+    can = groups["能"] + groups["视情况"]
+    if can and all(e.inherited_from for e in can) and j.level != "national":
+        headline = (f"**没有查到{md(j.short_name)}本地关于取现的专门规定。** 按上级（{ancestry}）的一般规定，"
+                    f"只有下面几种情形可以领取余额；{ONLY_THESE}")
+    elif can:
+        headline = f"**能，但只限下面几种情形**；{ONLY_THESE}"
+    elif groups["未查明"]:
+        headline = "**没有查到本地可以取现的规定。** 下面列出已查明的规定和仍未查明的问题。"
+    elif rules:
+        headline = "**不能取现。**"
+    else:
+        headline = "**本地区还没有整理出任何规定。**"
+    return BriefAnswer(
+        headline=headline,
+        by_cash=tuple((CASH[cash]["answer"], tuple(groups[cash])) for cash in CASH if groups[cash]),
+        unverified=any(e.rule.unverified for e in rules),
+        unsettled=any(e.rule.status != CURRENT for e in rules),
+        inherited=sum(1 for e in rules if e.inherited_from), ancestry=ancestry)
 
 
 class RuleBodies:
@@ -57,7 +97,7 @@ def jurisdiction_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, served
     service_from = kb.service_for(j)
     here = urls.page(j)
     return render.page(
-        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=kb.effective_rules(j), groups=cash_groups(kb, j),
+        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=kb.effective_rules(j), answer=brief_answer(kb, j),
         rule_body=(bodies or RuleBodies(render)).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         service=service_from.service if service_from else None,
