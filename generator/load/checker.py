@@ -31,9 +31,6 @@ from .excerpts import Excerpts
 from .problems import Problem, display_path, field_name, suggest
 from .yamlfile import LoadedFile, load
 
-FAQ_FILE = "faq.yaml"           # general questions, see questions.py; not a jurisdiction
-
-
 class Checker:
     def __init__(self, paths: Paths, today: date, memo: dict | None = None):
         self.paths = paths
@@ -116,11 +113,11 @@ class Checker:
         vocab_file = policies / vocabulary.VOCABULARY_FILE
         claims_file = policies / claims.CLAIMS_FILE
         glossary_file = policies / glossary.GLOSSARY_FILE
-        files = sorted(p for p in policies.rglob("*.yaml")
-                       if p not in (vocab_file, policies / FAQ_FILE, claims_file, glossary_file))
+        faq_file = policies / questions.FAQ_FILE
+        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, faq_file, claims_file, glossary_file))
         files += sorted(policies.rglob("*.yml"))
         words = vocabulary.read(self, vocab_file)
-        faq_file = self.read_optional(policies / FAQ_FILE, "faqFile")
+        faq_loaded = self.read_optional(faq_file, "faqFile")
         glossary_loaded = self.read_optional(glossary_file, "glossaryFile")
 
         loaded_files: list[LoadedFile] = []
@@ -146,7 +143,7 @@ class Checker:
                            milestones=sorted(found_milestones, key=lambda m: date_range(m.date)[0], reverse=True))
         milestones.check_outdated(self, kb, places, words)
         claims.check_against_rules(self, kb, claims_loaded)
-        kb = replace(kb, questions=questions.collect(self, faq_file, kb),    # needs sources and effective rules
+        kb = replace(kb, questions=questions.collect(self, faq_loaded, kb),    # needs sources and effective rules
                      glossary=glossary.collect(self, glossary_loaded, kb),
                      search_terms=list(words.search_terms), synonyms=list(words.synonyms), schema=self.schema,
                      excerpts={s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None})
