@@ -91,3 +91,30 @@ def test_root_is_honoured_for_the_schema_and_the_guide(data_copy, capsys):
     assert "本副本专有的一句话。" in (config.parent / "docs/contributing.md").read_text(encoding="utf-8")
     export = json.loads((config.parent / "docs/api/v1/schema.json").read_text(encoding="utf-8"))
     assert export == document                     # the published format is the one the data was checked against
+
+
+def test_loading_and_rendering_leave_every_module_as_it_was():
+    """No module-level registry: in a fresh process, loading the data, rendering every page and exporting
+    change no dict, list or set held by a generator module (urls.place_sources() filled one, and
+    pages.markup.SITE was set per render). Caches of pure functions (functools) are not data."""
+    code = """
+import importlib, json, pkgutil, sys
+import generator
+from generator.paths import PROJECT
+names = [m.name for m in pkgutil.walk_packages(generator.__path__, "generator.") if not m.name.endswith("__main__")]
+modules = [importlib.import_module(n) for n in names]
+def state():
+    return {f"{m.__name__}.{k}": repr(v) for m in modules for k, v in vars(m).items()
+            if isinstance(v, (dict, list, set)) and not k.startswith("__")}
+before = state()
+from generator.load import load_knowledge_base
+from generator.pages import render_pages
+from generator.export import export_files
+kb = load_knowledge_base(PROJECT)
+render_pages(kb, PROJECT.site_name()); export_files(kb, PROJECT.site_name())
+after = state()
+print(json.dumps(sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))))
+"""
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [], result.stdout

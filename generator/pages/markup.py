@@ -6,8 +6,9 @@ or become a link. The output is plain Markdown with a little inline HTML, so it
 moves to another site engine unchanged. Every page is rendered by Render.page(),
 which hands each template the address builder (`urls`, bound to the page), the
 site's name (`site_name`) and the vocabulary; templates get prepared data and call no page code back.
-Plain-text citations (JSON-LD, feeds, checker) come from Citation.describe(); the pieces every page
-repeats (badge, citation, footnote references…) are in pieces.py.
+Citations come from the one formatter in the model (Citation.text; Citation.describe() for plain
+text: JSON-LD, feeds, the checker); the pieces every page repeats (badge, citation, footnote
+references…) are in pieces.py.
 """
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ def script_json(value) -> str:
 def claim_reviews(claims, site_name: str) -> str:
     """schema.org ClaimReview JSON-LD for verdicts on circulating claims, as one inline <script>:
     the claim text, the verdict word as the rating's alternateName, the claim's appearance where a URL
-    is recorded, the site (site_name: mkdocs.yml's site_name) as author. Built with json and escaped like the FAQ JSON-LD (script_json)."""
+    is recorded, the site (site_name: mkdocs.yml's site_name) as author. Built with json and escaped like
+    the FAQ JSON-LD (script_json)."""
     def review(c) -> dict:
         item = {"@type": "Claim"}
         if c.seen_in.url:
