@@ -159,7 +159,8 @@ FAQ_SECTION_ANCHOR = "faq"                 # check page: 常见问题
 PLACE_ANCHORS = (ANSWER_ANCHOR, CHILDREN_ANCHOR, RULES_ANCHOR, HOW_ANCHOR, SERVICE, rule_sources_anchor(SERVICE),
                  CLAIMS_BOX_ANCHOR, MILESTONES_ANCHOR, RESEARCH_ANCHOR, UNCOVERED_ANCHOR, CHECKER_ANCHOR, FLOW_ANCHOR,
                  FLOW_TEXT_ANCHOR, FAQ_SECTION_ANCHOR,
-                 "checker-app", "flow-chart", "flow-data")   # element ids checker.js and the styles look up
+                 "checker-app", "flow-chart", "flow-data",     # element ids checker.js and the styles look up
+                 "flow-title", "flow-desc", "flow-arrow")      # inside the flowchart's SVG (pages/flowchart.py)
 
 
 def anchor_clash(situation_id: str) -> str | None:
