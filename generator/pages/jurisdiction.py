@@ -67,7 +67,7 @@ class RuleBodies:
 
     def __init__(self, render: Render):
         self.render = render
-        self.done: dict[tuple[int, str], tuple[object, str]] = {}
+        self.done: dict[tuple, str] = {}
 
     def for_page(self, here: str):
         """The template's rule_body(r) for page file `here`."""
@@ -75,12 +75,12 @@ class RuleBodies:
 
         def rule_body(r, history: bool = True) -> str:
             """history: with the folded earlier versions (where the rule is written)."""
-            key = (id(r), to_sources, history)
-            kept = self.done.get(key)
-            if kept is None or kept[0] is not r:      # the rule is kept alongside, so its id is not reused
-                kept = self.done[key] = (r, self.render.page("_rule_body.md.j2", here, r=r, history=history,
-                                                             errand=flowchart.errand))
-            return kept[1]
+            key = (r, to_sources, history)          # the rule itself (frozen, compared by value), not its id()
+            body = self.done.get(key)
+            if body is None:
+                body = self.done[key] = self.render.page("_rule_body.md.j2", here, r=r, history=history,
+                                                         errand=flowchart.errand)
+            return body
         return rule_body
 
 
