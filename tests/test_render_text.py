@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.model import Statement
-from helpers import render_pages
+from helpers import SITE_NAME, render_pages
 
 PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", "&lt;", "&#60;", "**", "__", "*",
             "_", "[x](y)", "![i](j)", "<http://x.y>", "{{ 7*7 }}", "{% if %}", "{#", "#}", "{: .x }", "{#id}",
@@ -66,7 +66,8 @@ def _with_text(kb, make) -> dict:
     j = dataclasses.replace(changsha, name=make(14), short_name=make(15), notes=(make(16),),
                             rules=(new_rule,) + changsha.rules[1:])
     sources = dict(kb.sources, **{source.id: source})
-    return render_pages(dataclasses.replace(kb, jurisdictions=dict(kb.jurisdictions, changsha=j), sources=sources))
+    return render_pages(dataclasses.replace(kb, jurisdictions=dict(kb.jurisdictions, changsha=j), sources=sources),
+                        SITE_NAME)
 
 
 def _html(page_markdown: str) -> tuple[_Page, dict]:
