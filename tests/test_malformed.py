@@ -6,6 +6,7 @@ message about that file must contain.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -88,3 +89,17 @@ def test_status_cite_out_of_range_is_reported_at_status_cite(data_copy, capsys):
     assert about[0]["field"].endswith(".status_cite[0]"), about
     assert about[0]["field"].startswith("rules["), about
     assert int(about[0]["line"]) == line_of(xiamen, "status_cite: [9]"), about
+
+
+@pytest.mark.parametrize("reserved", ["answer", "rules", "service", "faq"])
+def test_situation_id_that_is_a_page_anchor_is_refused(data_copy, capsys, reserved):
+    """A situation's id names its rule's anchors on every place page: one that is also a fixed section
+    of the page (urls.PLACE_ANCHORS) is refused at that id, with file, line and field."""
+    for path in (data_copy / "policies").rglob("*.yaml"):          # renamed everywhere it is named
+        path.write_text(re.sub(r"\bdaily\b", reserved, path.read_text(encoding="utf-8")), encoding="utf-8")
+    vocabulary = data_copy / "policies/vocabulary.yaml"
+    found = check_rejected(data_copy, {"policies/vocabulary.yaml"}, f"#{reserved}", capsys)
+    about = [p for p in found if p["file"] == "policies/vocabulary.yaml"]
+    assert about == [p for p in about if p["field"] == "situations[0].id"], about
+    assert int(about[0]["line"]) == line_of(vocabulary, f"- id: {reserved}", whole=True)
+    assert "冲突" in about[0]["message"] and len(found) == 1, found

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from helpers import ROOT, DataError, build, generate, page_file, parse
+from helpers import ROOT, DataError, build, generate, page_file, parse, previous_site, urls
 
 
 def section(html: str, anchor: str) -> str:
@@ -142,8 +142,7 @@ def test_generation_is_deterministic(tmp_path):
 
 def test_failed_build_leaves_previous_site_intact(data_copy):
     site = data_copy / "site"
-    build(data_copy, site=site, out=data_copy / "build")
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = previous_site(site)
     changsha = data_copy / "policies/hunan/changsha.yaml"
     changsha.write_text(changsha.read_text(encoding="utf-8").replace("parent: hunan", "parent: nowhere"),
                         encoding="utf-8")
@@ -153,7 +152,8 @@ def test_failed_build_leaves_previous_site_intact(data_copy):
     assert after == before
 
 
-def test_two_full_builds_are_byte_identical(tmp_path, built, export):
+@pytest.mark.exhaustive
+def test_two_full_builds_are_byte_identical(tmp_path, built):
     """site/ itself, not just the Markdown: sitemap.xml(.gz) and search_index.json included."""
     second = build(ROOT, site=tmp_path / "site", out=tmp_path / "build")
     files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
@@ -161,7 +161,10 @@ def test_two_full_builds_are_byte_identical(tmp_path, built, export):
     assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "api/v1/schema.json"} <= set(files)
     different = [f for f in files if (built / f).read_bytes() != (second / f).read_bytes()]
     assert not different
-    # The sitemap's date (here: the gzip header's mtime) comes from the data, not from the day of the build.
+
+
+def test_sitemap_date_comes_from_the_data(built, export):
+    """The sitemap's date (here: the gzip header's mtime) comes from the data, not from the day of the build."""
     latest = max(d for j in export["jurisdictions"] for d in [j["last_verified"]] + [r["last_verified"] for r in j["rules"]] if d)
     mtime = int.from_bytes((built / "sitemap.xml.gz").read_bytes()[4:8], "little")
     assert datetime.datetime.fromtimestamp(mtime, datetime.timezone.utc).date().isoformat() == latest
@@ -230,3 +233,22 @@ def test_first_use_of_each_glossary_term_links_to_its_entry(built, export):
     changsha = page_file(built, "hunan/changsha").read_text(encoding="utf-8")
     assert re.search(r'href="[./]*glossary/#term-g\d+">异地安置', changsha)
     assert len(linked_somewhere) >= 5
+
+
+def test_place_pages_use_no_fixed_anchor_that_urls_does_not_name(built, kb):
+    """Every id a situation id could also make (a slug) on a place page or its check page is either made
+    from the data (a rule, its 依据 list and quotes, its question, a milestone) or one of
+    urls.PLACE_ANCHORS, which the validator keeps situation ids away from (urls.anchor_clash)."""
+    slug = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+    for j in kb.jurisdictions.values():
+        made = {urls.milestone_anchor(m.id) for m in kb.milestones if m.jurisdiction_id == j.id}
+        for e in kb.effective_rules(j):
+            made |= {urls.rule_anchor(e.rule.id), urls.rule_sources_anchor(e.rule.id), urls.faq_anchor(e.rule.id)}
+            made |= {urls.citation_anchor(e.rule.id, n) for n in range(1, len(e.rule.citations) + 1)}
+        service = kb.service_for(j)
+        if service:
+            made |= {urls.citation_anchor(urls.SERVICE, n) for n in range(1, len(service.service.citations) + 1)}
+        for page in (urls.page(j), urls.check(j)):
+            ids = set(re.findall(r'id="([^"]+)"', page_file(built, urls.url(page)).read_text(encoding="utf-8")))
+            fixed = {i for i in ids if slug.fullmatch(i)} - made
+            assert fixed <= set(urls.PLACE_ANCHORS), (page, sorted(fixed - set(urls.PLACE_ANCHORS)))

@@ -58,10 +58,10 @@ def test_grade_is_the_best_among_the_answer_citations_only(kb):
 
 def test_a_statement_weaker_than_its_rule_is_marked_on_the_page(kb):
     from generator.model.vocabulary import WEAKER_TEXT
-    from helpers import render_pages
+    from helpers import SITE_NAME, render_pages
     transfer = next(r for r in kb.jurisdictions["national"].rules if r.id == "transfer-out")
     assert transfer.evidence == "B" and all(transfer.weaker(s.cites) == "C" for s in transfer.steps)
-    page = render_pages(kb)["national/index.md"]
+    page = render_pages(kb, SITE_NAME)["national/index.md"]
     section = page[page.index('id="transfer-out"'):page.index('id="foreigner-leaving"')]
     steps = section[section.index("**办理步骤**"):]
     assert steps.splitlines()[0].endswith(f"{WEAKER_TEXT['C']}</span>")     # once, for the whole list
@@ -244,8 +244,8 @@ def test_no_built_page_shows_internal_wording(kb):
     """Issue 20: no page a reader sees (the maintainers' guide aside) carries edit history, internal
     wording, file paths or an undated 今天 — checked on the rendered pages with the lint's own patterns."""
     from generator.load.textcheck import _internal
-    from helpers import render_pages
-    for name, text in render_pages(kb).items():
+    from helpers import SITE_NAME, render_pages
+    for name, text in render_pages(kb, SITE_NAME).items():
         if name.startswith("contributing"):
             continue
         for line in text.splitlines():
@@ -285,8 +285,8 @@ def test_displayed_quotes_are_simplified_without_pinyin_and_the_data_keeps_the_r
 
 def test_pages_show_the_simplified_quote_marked_and_linked_to_the_excerpt(kb):
     from generator.model.vocabulary import CONVERTED
-    from helpers import render_pages
-    pages = render_pages(kb)
+    from helpers import SITE_NAME, render_pages
+    pages = render_pages(kb, SITE_NAME)
     national = pages["national/index.md"]
     assert "醫(yī)" not in national and "统筹地区就业" in national
     assert f'<a href="../api/v1/excerpts/nhsa-transfer-2021-43.txt">{CONVERTED}</a>' in national
@@ -306,7 +306,7 @@ def test_a_situation_added_later_is_not_covered_by_older_research(data_copy):
     """Adding a situation (as a new maintainer would) must not make older research entries without
     `situations` claim a search for it: those places read 未整理 for it, not 查过，未找到."""
     from datetime import date
-    from helpers import render_pages
+    from helpers import SITE_NAME, render_pages
     edit(data_copy, "policies/vocabulary.yaml", "  - id: emergency\n",
          "  - id: studying-abroad\n    name: 出国留学\n    question: 出国留学期间，个人账户余额怎么办？\n"
          "    added: 2026-12-04\n  - id: emergency\n")
@@ -316,7 +316,7 @@ def test_a_situation_added_later_is_not_covered_by_older_research(data_copy):
     for j, entry in blanket:
         assert entry.covers("death") and not entry.covers("studying-abroad"), (j.id, entry.date)
     assert not any(j.researched("studying-abroad") for j in kb.jurisdictions.values())
-    pages = render_pages(kb)
+    pages = render_pages(kb, SITE_NAME)
     j = blanket[0][0]
     page = next(text for name, text in pages.items() if name.endswith(f"{j.id}/index.md") and "我们查过什么" in text)
     assert "之后加入的“出国留学”不在其内" in page

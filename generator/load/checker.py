@@ -19,24 +19,25 @@ from __future__ import annotations
 
 import hashlib
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from ..model import KnowledgeBase
 from ..model.dates import date_range
+from ..paths import Paths
 from . import claims, glossary, jurisdictions, milestones, questions, schema, sources, textcheck, vocabulary
 from .excerpts import Excerpts
 from .problems import Problem, display_path, field_name, suggest
 from .yamlfile import LoadedFile, load
 
-FAQ_FILE = "faq.yaml"           # general questions, see questions.py; not a jurisdiction
-
-
 class Checker:
-    def __init__(self, root: Path, today: date, memo: dict | None = None):
-        self.root = root
+    def __init__(self, paths: Paths, today: date, memo: dict | None = None):
+        self.paths = paths
+        self.root = paths.root
+        self.schema = paths.schema.read_text(encoding="utf-8")     # the data format, as its text (schema.py)
         self.memo = memo          # the live preview's: (kind, file, content hash) → a file that read cleanly
-        self.excerpts = Excerpts(root / "policies")
+        self.excerpts = Excerpts(paths.policies)
         self.today = today
         self.problems: list[Problem] = []
 
@@ -99,7 +100,7 @@ class Checker:
         self.problems += problems
         if loaded is None:
             return None, []
-        schema_problems = schema.check(loaded, kind)
+        schema_problems = schema.check(loaded, kind, self.schema)
         text_problems = textcheck.check(loaded)
         self.problems += schema_problems + text_problems
         if key is not None and not schema_problems and not text_problems:
@@ -108,15 +109,15 @@ class Checker:
 
     # -- the whole tree -------------------------------------------------------
     def run(self) -> KnowledgeBase | None:
-        policies = self.root / "policies"
+        policies = self.paths.policies
         vocab_file = policies / vocabulary.VOCABULARY_FILE
         claims_file = policies / claims.CLAIMS_FILE
         glossary_file = policies / glossary.GLOSSARY_FILE
-        files = sorted(p for p in policies.rglob("*.yaml")
-                       if p not in (vocab_file, policies / FAQ_FILE, claims_file, glossary_file))
+        faq_file = policies / questions.FAQ_FILE
+        files = sorted(p for p in policies.rglob("*.yaml") if p not in (vocab_file, faq_file, claims_file, glossary_file))
         files += sorted(policies.rglob("*.yml"))
         words = vocabulary.read(self, vocab_file)
-        faq_file = self.read_optional(policies / FAQ_FILE, "faqFile")
+        faq_loaded = self.read_optional(faq_file, "faqFile")
         glossary_loaded = self.read_optional(glossary_file, "glossaryFile")
 
         loaded_files: list[LoadedFile] = []
@@ -138,14 +139,13 @@ class Checker:
             return None
         kb = KnowledgeBase(list(words.situations.by_id.values()), list(words.outcomes.by_id.values()),
                            jurisdictions.display_order([j for j, _ in places]),
-                           dict(sorted((s.id, s) for s, _ in found_sources.values())), claims=found_claims)
-        kb.milestones = sorted(found_milestones, key=lambda m: date_range(m.date)[0], reverse=True)
-        milestones.apply_currency(self, kb)
+                           dict(sorted((s.id, s) for s, _ in found_sources.values())), claims=found_claims,
+                           milestones=sorted(found_milestones, key=lambda m: date_range(m.date)[0], reverse=True))
+        kb = milestones.apply_currency(self, kb)
         claims.check_against_rules(self, kb, claims_loaded)
-        kb.questions = questions.collect(self, faq_file, kb)   # needs sources and effective rules
-        kb.glossary = glossary.collect(self, glossary_loaded, kb)
-        kb.search_terms = list(words.search_terms)
-        kb.synonyms = list(words.synonyms)
-        kb.excerpts = {s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None}
+        kb = replace(kb, questions=questions.collect(self, faq_loaded, kb),    # needs sources and effective rules
+                     glossary=glossary.collect(self, glossary_loaded, kb),
+                     search_terms=list(words.search_terms), synonyms=list(words.synonyms), schema=self.schema,
+                     excerpts={s: text for s in kb.sources if (text := self.excerpts.raw(s)) is not None})
         sources.check_orphans(self, kb.sources)
         return None if self.problems else kb

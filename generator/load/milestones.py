@@ -39,14 +39,15 @@ def collect(checker, pairs, words: Vocabulary, sources: dict) -> list[Milestone]
     return found
 
 
-def apply_currency(checker, kb: KnowledgeBase) -> None:
-    """Every rule's status, computed from the dates of its answer's sources (model.currency) as of the
-    validator's day: national, provincial and city rules alike, milestones included (a rule older than a
-    change that applies to it is 可能已过时). Never remembered: the data writes only a status it has
-    another reason for."""
-    for jurisdiction in kb.jurisdictions.values():
-        jurisdiction.rules = tuple(
+def apply_currency(checker, kb: KnowledgeBase) -> KnowledgeBase:
+    """The knowledge base with every rule's status computed from the dates of its answer's sources
+    (model.currency) as of the validator's day: national, provincial and city rules alike, milestones
+    included (a rule older than a change that applies to it is 可能已过时). Never remembered: the data
+    writes only a status it has another reason for."""
+    def current(jurisdiction):
+        return replace(jurisdiction, rules=tuple(
             replace(rule, **dict(zip(("status", "status_reason"), currency(
                 rule, kb.milestones_for(jurisdiction, rule.id), checker.today, jurisdiction.research,
                 jurisdiction.name))))
-            for rule in jurisdiction.rules)
+            for rule in jurisdiction.rules))
+    return replace(kb, jurisdictions={jid: current(j) for jid, j in kb.jurisdictions.items()})

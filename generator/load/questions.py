@@ -8,6 +8,8 @@ from .problems import suggest
 from .vocabulary import Words, unknown_situation
 from .yamlfile import LoadedFile
 
+FAQ_FILE = "faq.yaml"           # not a jurisdiction file
+
 
 def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[GeneralQuestion]:
     """Cross-file checks of the general questions (sources, situations, rules, dates)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from ..model import Outcome, Situation
+from ..model import Outcome, Situation, urls
 from .problems import suggest
 from .yamlfile import LoadedFile
 
@@ -57,6 +57,11 @@ def read(checker, path: Path) -> Vocabulary | None:
             elif item["name"] in seen_names:
                 checker.report(loaded, (key, index, "name"), f"名称 “{item['name']}” 重复")
             else:
+                clash = urls.anchor_clash(item["id"]) if key == "situations" else None
+                if clash:           # reported, and kept: the rules naming it are not reported again
+                    checker.report(loaded, (key, index, "id"), f"情形标识 `{item['id']}` 与页面上固定的位置 #{clash} "
+                                   f"冲突：地区页面用情形标识给每条规定编址（#{item['id']}、#{item['id']}-sources、"
+                                   f"#faq-{item['id']}），请换一个标识")
                 target[item["id"]] = build(index, item)
                 seen_names.add(item["name"])
     fallback = loaded.data.get("fallback")

@@ -46,6 +46,8 @@ OUTDATED_AFTER_YEARS = 5
 STATUS_UNSETTLED = ("所引来源没有日期、年代较早、早于之后的规定变化、只写了一个已经过去的办理期，或来源之间互相矛盾："
                     "现在是否仍这样办理未查明；办理前请先向当地医保经办机构确认。")
 EXCERPT_LINK = "原文摘录"                                   # link to a source's archived excerpt
+LOCATOR_UNKNOWN = "条款位置未知"                              # a citation whose article or page is not known
+READ_FROM = {True: "读自官方网址", False: "读自转载"}           # an official source: was the copy read an official one?
 CONVERTED = "原文为繁体转载"      # beside a quote shown in simplified characters (linking the excerpt as read)
 PINYIN_DROPPED = "原文字间夹注拼音，这里略去"   # the same for a simplified quote shown without its reprint pinyin
 CONDITION = "条件："                                        # before a rule's key condition, next to its outcome
