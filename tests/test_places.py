@@ -72,7 +72,7 @@ def test_research_log_is_exported_and_shown(built, export, kb):
         html = page_file(built, j["url"]).read_text(encoding="utf-8")
         assert f'id="{urls.RESEARCH_ANCHOR}"' in html and "我们查过什么" in html
         for entry in j["research"]:
-            assert set(entry) == {"date", "searched", "result", "situations"}
+            assert set(entry) == {"date", "searched", "result", "situations", "covers"}
             assert entry["date"] in html
 
 

@@ -70,7 +70,7 @@ def weaker(cites, rule) -> str:
     grade = rule.weaker(cites) if rule is not None else None
     if grade is None:
         return ""
-    return f' <span class="weaker grade-{grade}" title="{attr(GRADE_TEXT[grade])}">{WEAKER_TEXT[grade]}</span>'
+    return f' <span class="weaker grade-{grade}">{WEAKER_TEXT[grade]}</span>'
 
 
 def section_weaker(items, rule) -> str:
