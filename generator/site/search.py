@@ -69,8 +69,9 @@ def _segment(tokenizer, text: str) -> str:
 
 
 def _site_words(field: str, canonical: dict[str, str]) -> str:
-    """The site's word for each synonym the field uses, unless the field already has it."""
-    words = set(re.split(r"[\s\u200b\-]+", _TAGS.sub(" ", field.lower())))
+    """The site's word for each synonym the field uses, unless the field already has it; in the order the
+    field first uses them (never a set's order, which changes with the interpreter's hash seed)."""
+    words = dict.fromkeys(re.split(r"[\s\u200b\-]+", _TAGS.sub(" ", field.lower())))
     return ZWSP.join(dict.fromkeys(canonical[w] for w in words if w in canonical and canonical[w] not in words))
 
 
