@@ -331,10 +331,14 @@ def measure_preview(root: Path, timeout: float = 120.0) -> float:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + timeout * 3
-        while not (preview / "search/search_index.json").exists() or not all(p.exists() for p in watched):
+        # Ready when the server answers: it watches the files from then on (LiveReloadServer.serve starts
+        # its file watcher before it serves), after the first build and its finish_site.
+        while not _answers(f"http://127.0.0.1:{port}/"):
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("preview did not start")
             time.sleep(0.2)
+        if not all(p.exists() for p in watched):
+            raise SystemExit(f"the preview has no {' or '.join(str(p) for p in watched if not p.exists())}")
         time.sleep(2)                      # let the watcher settle after the first build
         start = time.perf_counter()
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -346,6 +350,18 @@ def measure_preview(root: Path, timeout: float = 120.0) -> float:
     finally:
         server.terminate()
         server.wait()
+
+
+def _answers(url: str) -> bool:
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
 
 
 def measure(n: int, work: Path) -> dict:
