@@ -29,7 +29,7 @@ from generator.model import urls
 from generator.model.flow import End, Question, build_flow
 from generator.model.history import all_changes
 from generator.model.vocabulary import VERDICTS
-from generator.pages import addresses, render_pages
+from generator.pages import addresses, render_pages, render_place_pages
 from generator.paths import PROJECT
 from generator.pages.flowchart import WIDTH, flow_data, wrap
 from generator.site import PAGE_BUDGET_KB, BuildError
@@ -38,7 +38,7 @@ from generator.site.preview import Preview
 
 __all__ = ["Preview", "ROOT", "SITE_NAME", "addresses", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
-           "build_flow", "flow_data", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "load",
+           "build_flow", "flow_data", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "render_place_pages", "load",
            "run_generator", "rendered_site", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 

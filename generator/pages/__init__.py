@@ -56,6 +56,12 @@ def render_pages(kb: KnowledgeBase, site_name: str,
     return pages
 
 
+def render_place_pages(kb: KnowledgeBase, site_name: str, place_ids: set[str]) -> dict[str, str]:
+    """The page and check page of these places and the sources pages, as render_pages() writes them,
+    without the other ~500 pages (what a check of one place's pages reads)."""
+    return core_pages(kb, Render(addresses(kb), site_name), only=place_ids)
+
+
 # What every place page may show besides its own data and its ancestors' and children's: when one of
 # these differs between two loads, no place page is reused.
 SHARED = ("situations", "outcomes", "sources", "questions", "glossary", "claims", "archived", "places",
@@ -80,4 +86,5 @@ def unchanged_places(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:
     return set(new.jurisdictions) - affected
 
 
-__all__ = ["addresses", "changes_nav", "contributing_page", "compare_nav", "faq_nav", "map_nav", "off_nav", "render_pages", "sources_nav"]
+__all__ = ["addresses", "changes_nav", "contributing_page", "compare_nav", "faq_nav", "map_nav", "off_nav", "render_pages",
+           "render_place_pages", "sources_nav"]

@@ -187,20 +187,25 @@ def home_page(kb: KnowledgeBase, render: Render) -> str:
                        counts={j.id: len(kb.members(j)) for j in kb.top_level()})
 
 
-def core_pages(kb: KnowledgeBase, render: Render, reuse: tuple[set[str], dict[str, str]] | None = None) -> dict[str, str]:
+def core_pages(kb: KnowledgeBase, render: Render, reuse: tuple[set[str], dict[str, str]] | None = None,
+               only: set[str] | None = None) -> dict[str, str]:
     """Every jurisdiction page, the sources page and the home page: {page file: Markdown}.
 
     reuse (the live preview): ids of the places whose page and check page are known to be unchanged,
-    and the last render's pages to take them from (pages.unchanged_places decides)."""
+    and the last render's pages to take them from (pages.unchanged_places decides).
+    only: the ids of the places whose pages are wanted (with the sources pages; no home page)."""
     served = served_by(kb)
     pages = sources_pages(kb, render)
     bodies = RuleBodies(render)
     kept, last = reuse or (set(), {})
     for j in kb.jurisdictions.values():
+        if only is not None and j.id not in only:
+            continue
         if j.id in kept:
             pages[urls.page(j)], pages[urls.check(j)] = last[urls.page(j)], last[urls.check(j)]
             continue
         pages[urls.page(j)] = jurisdiction_page(kb, render, j, served.get(j.id), bodies)
         pages[urls.check(j)] = check_page(kb, render, j)
-    pages[urls.HOME] = home_page(kb, render)
+    if only is None:
+        pages[urls.HOME] = home_page(kb, render)
     return pages
