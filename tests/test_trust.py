@@ -338,3 +338,20 @@ def test_an_answer_that_cites_nothing_is_refused(data_copy):
     version = "        answer_cite: [1, 3]\n"
     path = edit(data_copy, "policies/national.yaml", version, "")
     assert any(p.field.endswith("history[0].answer_cite") for p in refused(data_copy))
+
+
+def test_no_quote_on_a_built_page_shows_traditional_characters_or_pinyin(built):
+    """Issue 20: on every built page (outside api/) a displayed quote — the “…” after a citation's 条款：, and
+    the source titles linked beside it — is simplified, without reprint pinyin."""
+    import html as html_module
+    import re
+    from generator.load.excerpts import PINYIN, readable
+    quoted = re.compile(r"：“([^”]{4,})”")
+    pages = [p for p in built.rglob("*.html") if p.relative_to(built).parts[0] != "api"]
+    seen = 0
+    for page in pages:
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+        for quote in quoted.findall(text):
+            seen += 1
+            assert not PINYIN.search(quote) and readable(quote) == (quote, False), (page.relative_to(built), quote[:40])
+    assert seen > 1000

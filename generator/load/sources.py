@@ -32,7 +32,8 @@ def collect(checker, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedF
                 issued=item.get("issued"), effective_from=item.get("effective_from"),
                 url=item.get("url"), official_copy=item.get("url_kind") == "官方网址",
                 retrieved=item.get("retrieved"), note=item.get("note"),
-                defined_in=loaded.data.get("id", "glossary"), outlet=item.get("outlet"))
+                defined_in=loaded.data.get("id", "glossary"), outlet=item.get("outlet"),
+                shown_title=(lambda shown: shown if shown != item["title"] else None)(readable(item["title"])[0]))
             for key, message in class_problems(item):
                 checker.report(loaded, path + (key,), message)
             sources[source.id] = (source, loaded)

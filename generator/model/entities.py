@@ -44,6 +44,12 @@ class Source:
     note: str | None
     defined_in: str    # jurisdiction id of the file that declares it ("glossary" for policies/glossary.yaml)
     outlet: str | None = None   # the news outlet of a media source (required for media)
+    shown_title: str | None = None   # the title in simplified characters without pinyin, when that differs
+
+    @property
+    def readable_title(self) -> str:
+        """The title as pages show it (the data and the export keep it as written)."""
+        return self.shown_title or self.title
 
     @property
     def grade(self) -> str:
@@ -123,7 +129,7 @@ class Citation:
                 details += (READ_FROM[source.official_copy],)
             if style == "short" and self.locator:
                 details += (self.locator,)
-        return CitationText(source.title, details, style == "full", self.locator, self.readable)
+        return CitationText(source.readable_title, details, style == "full", self.locator, self.readable)
 
     def describe(self, style: str = "full", titled: bool = True) -> str:
         """The citation as plain text (JSON-LD, feeds, the checker); titled=False leaves the title out

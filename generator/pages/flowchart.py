@@ -225,7 +225,7 @@ def _end_data(end: End, flow: Flow, here: str, site: urls.Urls) -> dict:
         "status_text": f"{STATUS_TEXT[rule.status]}：{rule.status_reason}" if rule.status in STATUS_TEXT else None,
         "errand": [{"title": title, "said": said.exported() if said else None} for title, said in errand(rule)],
         "link": _rule_href(flow, rule.id),
-        "citations": [{"title": c.source.title, "about": c.describe("full", titled=False),
+        "citations": [{"title": c.source.readable_title, "about": c.describe("full", titled=False),
                        "source_link": urls.href(here, site.source_page(c.source.id), urls.source_anchor(c.source.id)),
                        "url": c.source.url} for c in rule.citations],
     })
