@@ -312,6 +312,7 @@ class Rule:
                 "fees": one(self.fees), "key_condition": one(self.key_condition), "notes": list(self.notes), "as_of": self.as_of, "status": self.status,
                 "status_reason": self.status_reason,
                 **({"status_citations": [n - 1 for n in self.status_cites]} if self.status == "disputed" else {}),
+                "current_citations": [n - 1 for n in self.current_cites],
                 "window": ({"from": self.window.start, "until": self.window.until,
                             "citations": [n - 1 for n in self.window.cites]} if self.window else None)}
 
