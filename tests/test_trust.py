@@ -57,7 +57,7 @@ def test_grade_is_the_best_among_the_answer_citations_only(kb):
 
 
 def test_a_statement_weaker_than_its_rule_is_marked_on_the_page(kb):
-    from generator.model.vocabulary import WEAKER_TEXT
+    from generator.model.vocabulary import ANSWER_CITE, WEAKER_TEXT
     from helpers import SITE_NAME, render_pages
     transfer = next(r for r in kb.jurisdictions["national"].rules if r.id == "transfer-out")
     assert transfer.evidence == "B" and all(transfer.weaker(s.cites) == "C" for s in transfer.steps)
@@ -68,6 +68,10 @@ def test_a_statement_weaker_than_its_rule_is_marked_on_the_page(kb):
     assert section.count(WEAKER_TEXT["C"]) == 2                          # the steps and the time limit
     conditions = section[section.index("**条件**"):section.index("**办理步骤**")]
     assert "weaker" not in conditions                                   # they cite the answer's B source
+    foreigner = page[page.index('id="foreigner-leaving"'):]
+    sources = foreigner[foreigner.index("依据</h4>"):foreigner.index("rule-dates")]
+    marked = [line.split(".")[0] for line in sources.splitlines() if ANSWER_CITE in line]
+    assert marked == ["1"]          # the Changchun Q&A says the answer; 令第16号's promulgation sentence does not
 
 
 def test_export_carries_the_answer_and_a_grade_per_statement(kb):

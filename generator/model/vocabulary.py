@@ -28,6 +28,7 @@ UNVERIFIED_GRADE = "C"
 # A statement (condition, material, step …) whose own citations grade weaker than its rule's answer
 # says so beside it, in these words: the rule's grade is its answer's, not every line's.
 WEAKER_TEXT = {"B": "仅转载或媒体说法", "C": "仅第三方说法"}
+ANSWER_CITE = "［结果依据］"     # in a rule's 依据 list, before the citations that say its outcome (answer_cite)
 # How current a rule is. Computed by the validator from the dates of the answer's sources (model.currency),
 # never remembered: a rule is current only when its answer cites a dated source that is recent enough.
 # STATUS_CODES are the words a maintainer may also write (status:, with status_reason); the computed-only

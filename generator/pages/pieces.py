@@ -9,7 +9,7 @@ here exactly as the `md` / `attr` filters do.
 from __future__ import annotations
 
 from ..model import urls as addresses
-from ..model.vocabulary import CONVERTED, GRADE_TEXT, LOCATOR_UNKNOWN, PINYIN_DROPPED, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE, WEAKER_TEXT
+from ..model.vocabulary import ANSWER_CITE, CONVERTED, GRADE_TEXT, LOCATOR_UNKNOWN, PINYIN_DROPPED, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE, WEAKER_TEXT
 from .markup import attr, md
 
 
@@ -85,7 +85,9 @@ def said(s, owner: str, urls=None, j=None, rule=None) -> str:
     return md(s.text) + refs(s.cites, owner, urls, j) + weaker(s.cites, rule)
 
 
-def sources_list(items, owner: str, urls) -> str:
-    """A numbered 依据 list; each entry is the target of its footnote number."""
-    return "".join(f'{n}. <span id="{addresses.citation_anchor(owner, n)}"></span>{citation(c, urls)}\n'
-                   for n, c in enumerate(items, 1))
+def sources_list(items, owner: str, urls, answer=()) -> str:
+    """A numbered 依据 list; each entry is the target of its footnote number. answer: the numbers of the
+    citations that say the rule's outcome (answer_cite), marked 结果依据: the grade is theirs."""
+    return "".join(f'{n}. <span id="{addresses.citation_anchor(owner, n)}"></span>'
+                   + (f'<span class="answer-cite">{ANSWER_CITE}</span> ' if n in answer else "")
+                   + f"{citation(c, urls)}\n" for n, c in enumerate(items, 1))
