@@ -18,7 +18,7 @@ from ..model.dates import date_range
 from ..model.vocabulary import CURRENT, LEVEL_ORDER, LEVELS, REFUTED, SOURCE_CLASSES, STATUS_CODES
 from . import glossary, questions, schema, textcheck
 from .excerpts import Excerpts
-from .problems import Problem, display_path, field_name, suggest
+from .problems import Problem, display_path, suggest
 from .yamlfile import LoadedFile, load
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -41,7 +41,7 @@ class Checker:
         self._by_name: dict[int, tuple[dict, dict]] = {}
 
     def report(self, loaded: LoadedFile, path: tuple, message: str) -> None:
-        self.problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path), message))
+        self.problems.append(Problem(loaded.shown, loaded.line_of(path), loaded.field(path), message))
 
     # -- dates --------------------------------------------------------------
     def check_dates(self, loaded: LoadedFile, node: dict, base: tuple, keys) -> dict[str, tuple]:
@@ -66,15 +66,15 @@ class Checker:
 
     # -- the whole tree -------------------------------------------------------
     def read_optional(self, path: Path, kind: str) -> LoadedFile | None:
-        """An optional file (faq.yaml, glossary.yaml): None when absent or when its shape is wrong."""
+        """An optional file (faq.yaml, glossary.yaml): None when absent or when nothing of it is usable."""
         if not path.exists():
             return None
-        loaded, schema_problems = self.read(path, kind)
-        return None if schema_problems else loaded
+        return self.read(path, kind)
 
-    def read(self, path: Path, kind: str) -> tuple[LoadedFile | None, list[Problem]]:
+    def read(self, path: Path, kind: str) -> LoadedFile | None:
         """Parse one file and check it against the schema definition `kind` and the text rules,
-        recording every problem. Returns the file (None when it cannot be read) and its schema problems.
+        recording every problem. Returns what the checks across files can use: the file, or the part
+        of it the schema accepts (schema.usable); None when it cannot be read or nothing is usable.
         """
         key = None
         if self.memo is not None:           # the same bytes read cleanly before: same file, no problems
@@ -83,17 +83,17 @@ class Checker:
             except OSError:
                 key = None
             if key in self.memo:
-                return self.memo[key], []
+                return self.memo[key]
         loaded, problems = load(path, display_path(path, self.root))
         self.problems += problems
         if loaded is None:
-            return None, []
+            return None
         schema_problems = schema.check(loaded, kind)
         text_problems = textcheck.check(loaded)
         self.problems += schema_problems + text_problems
         if key is not None and not schema_problems and not text_problems:
             self.memo[key] = loaded
-        return loaded, schema_problems
+        return schema.usable(loaded, kind) if schema_problems else loaded
 
     def run(self) -> KnowledgeBase | None:
         policies = self.root / "policies"
@@ -109,8 +109,8 @@ class Checker:
 
         loaded_files: list[LoadedFile] = []
         for path in files:
-            loaded, schema_problems = self.read(path, "jurisdictionFile")
-            if loaded is not None and not schema_problems:
+            loaded = self.read(path, "jurisdictionFile")
+            if loaded is not None:
                 loaded_files.append(loaded)
         if not files:
             self.problems.append(Problem(display_path(policies, self.root), 1, "(目录)", "没有找到任何地区文件"))
@@ -139,8 +139,8 @@ class Checker:
         return None if self.problems else kb
 
     def load_vocabulary(self, path: Path):
-        loaded, schema_problems = self.read(path, "vocabularyFile")
-        if loaded is None or schema_problems:
+        loaded = self.read(path, "vocabularyFile")
+        if loaded is None:
             return None, None
         situations: dict[str, Situation] = {}
         outcomes: dict[str, Outcome] = {}
@@ -172,7 +172,9 @@ class Checker:
         for index, group in enumerate(loaded.data.get("synonyms", [])):
             for w_index, word in enumerate(group):
                 if word in seen:
-                    where = "同一组里" if seen[word] == index else f"第 {seen[word] + 1} 组（synonyms[{seen[word]}]）"
+                    first = ("synonyms", seen[word])
+                    where = "同一组里" if seen[word] == index else \
+                        f"第 {loaded.original(first)[1] + 1} 组（{loaded.field(first)}）"
                     self.report(loaded, ("synonyms", index, w_index), f"“{word}” 已经写在{where}：一个词只能属于一组")
                 seen.setdefault(word, index)
             groups.append(tuple(dict.fromkeys(group)))
@@ -227,11 +229,11 @@ class Checker:
                 outcome = self.word(loaded, path + ("outcome",), item["outcome"], outcomes, "结果")
                 if situation is not None and situation.id in used:
                     self.report(loaded, path + ("situation",), f"情形 “{situation.name}” 已有一条规则"
-                                f"（rules[{used[situation.id]}]）：每种情形只写一条，把两条合并")
+                                f"（{loaded.field(('rules', used[situation.id]))}）：每种情形只写一条，把两条合并")
                     continue
                 rule_dates = self.check_dates(loaded, item, path, ("effective_from", "last_verified"))
-                verified_text = item.get("last_verified") or data["last_verified"]
-                verified = rule_dates.get("last_verified") or date_range(data["last_verified"])
+                verified_text = item.get("last_verified") or data.get("last_verified")    # the schema requires it
+                verified = rule_dates.get("last_verified") or (date_range(verified_text) if verified_text else None)
                 verified_path = path + ("last_verified",) if "last_verified" in item else ("last_verified",)
                 citations = self.collect_citations(loaded, path, item["citations"], sources,
                                                    (verified, verified_text), verified_path)
@@ -425,7 +427,7 @@ class Checker:
                     outcome=outcome, summary=version["summary"], effective_from=version.get("effective_from"),
                     effective_until=version["effective_until"], conditions=tuple(version.get("conditions", ())),
                     notes=tuple(version.get("notes", ())), citations=tuple(citations)))
-            newer_from, newer_until, newer_name = start, until, f"早期版本 history[{index}]"
+            newer_from, newer_until, newer_name = start, until, f"早期版本 {loaded.field(path + ('history', index))}"
         return tuple(versions)
 
     def check_hierarchy(self, pairs, files_by_id) -> None:
@@ -459,22 +461,16 @@ class Checker:
         resolves. Returns the claims and the file (for the check against rules, which needs the data first)."""
         if not path.exists():
             return [], None      # the register is optional
-        loaded, schema_problems = self.read(path, "claimsFile")
+        loaded = self.read(path, "claimsFile")      # a malformed claim is left out; the others are checked
         if loaded is None:
             return [], None
-        # One malformed claim should not hide the cross-file problems of the others.
-        malformed = {p.field.split("]")[0] + "]" for p in schema_problems}
-        if any(not f.startswith("claims[") for f in malformed):
-            return [], loaded
         claims: list[Claim] = []
         seen: dict[str, int] = {}
         for index, item in enumerate(loaded.data["claims"]):
             base = ("claims", index)
-            if f"claims[{index}]" in malformed:
-                continue
             ok = True
             if item["id"] in seen:
-                self.report(loaded, base + ("id",), f"说法标识 `{item['id']}` 重复（claims[{seen[item['id']]}] 已经用过）")
+                self.report(loaded, base + ("id",), f"说法标识 `{item['id']}` 重复（{loaded.field(('claims', seen[item['id']]))} 已经用过）")
                 ok = False
             seen.setdefault(item["id"], index)
             if item["jurisdiction"] not in jurisdiction_ids:

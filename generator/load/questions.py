@@ -19,7 +19,7 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gener
     for index, item in enumerate(data["questions"]):
         path = ("questions", index)
         if item["id"] in seen:
-            checker.report(loaded, path + ("id",), f"问题标识 `{item['id']}` 重复（questions[{seen[item['id']]}] 已经用过）")
+            checker.report(loaded, path + ("id",), f"问题标识 `{item['id']}` 重复（{loaded.field(('questions', seen[item['id']]))} 已经用过）")
             continue
         seen[item["id"]] = index
         dates = checker.check_dates(loaded, item, path, ("last_verified",))
