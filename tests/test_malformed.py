@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cli_main, problems, rejected
+from helpers import cli_main, edit, line_of, problems, rejected
 
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -76,3 +76,98 @@ def test_broken_file_leaves_other_files_checked(data_copy):
 def test_deep_nesting_through_the_command_line(data_copy):
     shutil.copy(CORPUS / "deep-nesting/policies/hunan/zhuzhou.yaml", data_copy / "policies/hunan/zhuzhou.yaml")
     check_rejected(data_copy, {"policies/hunan/zhuzhou.yaml"}, "嵌套太深")
+
+
+# -- a file that parses is checked whole --------------------------------------------------------------
+
+CHANGSHA = "policies/hunan/changsha.yaml"
+
+
+def _validate(root: Path, capsys) -> list[dict]:
+    return rejected(*_run_in_process(root, capsys))
+
+
+def _at(found: list[dict], file: str, line: int, field: str, fragment: str) -> dict:
+    for p in found:
+        if p["file"] == file and int(p["line"]) == line and p["field"] == field and fragment in p["message"]:
+            return p
+    pytest.fail(f"expected {file}:{line}: {field}: …{fragment}… in {found}")
+
+
+def test_schema_problem_does_not_hide_the_files_other_problems(data_copy, capsys):
+    """One run shows a schema problem (first rule without a summary), a text problem and the cross-file
+    problems of the same file: the second rule's unknown source, at its own line and field name even
+    though the first rule is left out of the cross-file checks."""
+    path = edit(data_copy, CHANGSHA, "    summary: 第三方网站（2023 年）说，办理了异地安置的退休人员，可以申请把医保个人账户余额提现。\n", "")
+    edit(data_copy, CHANGSHA, "name: 长沙市", "name: 长沙市<b>")
+    text = path.read_text(encoding="utf-8")
+    second_rule = text.index("  - situation: transfer-out")
+    source = text.index("    - source: ", second_rule)
+    source_id = text[source:].split("\n", 1)[0].split("source: ")[1]
+    path.write_text(text[:source] + text[source:].replace(f"source: {source_id}", "source: no-such-source", 1),
+                    encoding="utf-8")
+    found = _validate(data_copy, capsys)
+    _at(found, CHANGSHA, line_of(path, "  - situation: relocated-retiree"), "rules[0].summary", "缺少必填字段")
+    _at(found, CHANGSHA, line_of(path, "name: 长沙市<b>"), "name", "HTML")
+    _at(found, CHANGSHA, line_of(path, "source: no-such-source"), "rules[1].citations[0].source", "找不到来源")
+
+
+def test_misplaced_field_and_rule_problem_in_one_run(data_copy, capsys):
+    """An unknown field (schema) and an unknown situation in a later rule: both reported."""
+    path = edit(data_copy, CHANGSHA, "short_name: 长沙", "short_name: 长沙\nshortname: 长沙")
+    edit(data_copy, CHANGSHA, "  - situation: death", "  - situation: deth")
+    found = _validate(data_copy, capsys)
+    _at(found, CHANGSHA, line_of(path, "shortname: 长沙"), "shortname", "不认识的字段")
+    _at(found, CHANGSHA, line_of(path, "  - situation: deth"), "rules[3].situation", "是不是想写")
+
+
+def test_rules_without_last_verified_are_still_checked(data_copy, capsys):
+    """A new city's usual slip (rules written, last_verified still commented out) does not hide the rules' problems."""
+    path = edit(data_copy, CHANGSHA, "last_verified: 2026-11-23\n", "")
+    edit(data_copy, CHANGSHA, "  - situation: death", "  - situation: deth")
+    found = _validate(data_copy, capsys)
+    _at(found, CHANGSHA, line_of(path, "rules:", whole=True), "last_verified", "写了 `rules` 就必须写 `last_verified`")
+    _at(found, CHANGSHA, line_of(path, "  - situation: deth"), "rules[3].situation", "词表里没有情形")
+
+
+def test_bad_list_item_left_out_keeps_later_items_numbered_as_in_the_file(data_copy, capsys):
+    """A source with a wrong class is left out, without its citations being reported as pointing nowhere;
+    a duplicate id further down is named by its own index."""
+    path = edit(data_copy, CHANGSHA, "    class: 第三方", "    class: 三方")
+    text = path.read_text(encoding="utf-8")
+    sources = text.index("\nsources:\n")
+    ids = [line.split("id: ")[1] for line in text[sources:].splitlines() if line.startswith("  - id: ")]
+    path.write_text(text.replace(f"  - id: {ids[2]}\n", f"  - id: {ids[1]}\n", 1), encoding="utf-8")
+    found = _validate(data_copy, capsys)
+    _at(found, CHANGSHA, line_of(path, "    class: 三方"), "sources[0].class", "只能填")
+    _at(found, CHANGSHA, line_of(path, f"  - id: {ids[1]}", occurrence=2), "sources[2].id", "重复")
+    assert any(f"source: {ids[0]}" in line for line in text.splitlines()), "test setup: the source is cited"
+    assert not [p for p in found if f"`{ids[0]}`" in p["message"]], found
+
+
+# -- messages a newcomer can act on -------------------------------------------------------------------
+
+@pytest.mark.parametrize("old, new, field, fragments", [
+    pytest.param("last_verified: 2026-11-23", "last_verified: 2026-02-30", "last_verified",
+                 ["没有这一天", "YYYY-MM-DD"], id="impossible-day"),
+    pytest.param("last_verified: 2026-11-23", "last_verified: 2026/11/23", "last_verified",
+                 ["格式不对", "YYYY-MM-DD"], id="slashes"),
+    pytest.param("last_verified: 2026-11-23", "last_verified: 2026", "last_verified",
+                 ["应为文字，这里写成了数字 2026", "YYYY-MM-DD", '"2018"'], id="year-as-number"),
+    pytest.param("  - situation: death", "  - situation: deth", "rules[3].situation",
+                 ["是不是想写 `death`", "policies/vocabulary.yaml 的 situations"], id="unknown-situation"),
+    pytest.param("    outcome: pay-heirs", "    outcome: pay-heir", "rules[3].outcome",
+                 ["是不是想写 `pay-heirs`", "policies/vocabulary.yaml 的 outcomes"], id="unknown-outcome"),
+    pytest.param("name: 长沙市", "name: 2024", "name",
+                 ["应为文字，这里写成了数字 2024", '加上引号，例如 "2024"'], id="number-as-text"),
+    pytest.param("      cite: [1]\n    - type: 窗口", '      cite: ["1"]\n    - type: 窗口', "service.channels[0].cite[0]",
+                 ["应为整数", "不加引号"], id="cite-quoted"),
+    pytest.param("      cite: [1]\n    - type: 窗口", "      cite: [0]\n    - type: 窗口", "service.channels[0].cite[0]",
+                 ["不加引号的整数"], id="cite-zero"),
+])
+def test_message_says_what_to_write(data_copy, capsys, old, new, field, fragments):
+    path = edit(data_copy, CHANGSHA, old, new)
+    found = _validate(data_copy, capsys)
+    line = line_of(path, new.split("\n")[0])
+    for fragment in fragments:
+        _at(found, CHANGSHA, line, field, fragment)

@@ -18,7 +18,7 @@ from ..model.dates import date_range
 from ..model.vocabulary import CURRENT, LEVEL_ORDER, LEVELS, REFUTED, SOURCE_CLASSES, STATUS_CODES
 from . import glossary, questions, schema, textcheck
 from .excerpts import Excerpts
-from .problems import Problem, display_path, suggest
+from .problems import Problem, display_path, suggest, unknown_word
 from .yamlfile import LoadedFile, load
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -39,6 +39,7 @@ class Checker:
         self.today = today
         self.problems: list[Problem] = []
         self._by_name: dict[int, tuple[dict, dict]] = {}
+        self.broken_sources: set[str] = set()     # defined, but refused by the schema (schema.usable)
 
     def report(self, loaded: LoadedFile, path: tuple, message: str) -> None:
         self.problems.append(Problem(loaded.shown, loaded.line_of(path), loaded.field(path), message))
@@ -53,7 +54,7 @@ class Checker:
                 continue
             parsed = date_range(text)
             if parsed is None:
-                self.report(loaded, base + (key,), f"没有这一天：“{text}”")
+                self.report(loaded, base + (key,), f"没有这一天：“{text}”（{schema.date_format()}）")
             elif parsed[0] > self.today:
                 self.report(loaded, base + (key,), f"日期 {text} 在今天（{self.today}）之后：不能写未来的日期")
             else:
@@ -182,6 +183,7 @@ class Checker:
 
     def collect_sources(self, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedFile]]:
         sources: dict[str, tuple[Source, LoadedFile]] = {}
+        self.broken_sources = set().union(*(loaded.left_out_ids("sources") for loaded in files))
         for loaded in files:
             for index, item in enumerate(loaded.data.get("sources", [])):
                 path = ("sources", index)
@@ -280,8 +282,7 @@ class Checker:
         by_name = self.by_name(words)
         found = by_name.get(value)
         if found is None:
-            self.report(loaded, path, f"词表里没有{label} “{value}”"
-                        + (suggest(value, by_name) or f"：可用的有 {', '.join(words)}"))
+            self.report(loaded, path, unknown_word(label, f"“{value}”", value, by_name, words))
         return found
 
     def collect_milestones(self, pairs, situations, sources) -> list[Milestone]:
@@ -299,8 +300,8 @@ class Checker:
                 named = []
                 for position, situation_id in enumerate(item["situations"]):
                     if situation_id not in situations:
-                        self.report(loaded, path + ("situations", position), f"词表里没有情形 `{situation_id}`"
-                                    + (suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
+                        self.report(loaded, path + ("situations", position),
+                                    unknown_word("情形", f"`{situation_id}`", situation_id, situations))
                         ok = False
                     elif situations[situation_id] not in named:
                         named.append(situations[situation_id])
@@ -343,8 +344,8 @@ class Checker:
             for position, situation_id in enumerate(item.get("situations", ())):
                 situation = situations.get(situation_id)
                 if situation is None:
-                    self.report(loaded, path + ("situations", position), f"词表里没有情形 `{situation_id}`"
-                                + (suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
+                    self.report(loaded, path + ("situations", position),
+                                unknown_word("情形", f"`{situation_id}`", situation_id, situations))
                 elif situation in named:
                     self.report(loaded, path + ("situations", position), f"情形 `{situation_id}` 写了两次")
                 else:
@@ -387,8 +388,9 @@ class Checker:
         for index, cite in enumerate(citations):
             source = sources.get(cite["source"])
             if source is None:
-                self.report(loaded, path + ("citations", index, "source"), f"找不到来源 `{cite['source']}`："
-                            "先在某个地区文件的 sources 里定义它" + suggest(cite["source"], sources))
+                if cite["source"] not in self.broken_sources:      # reported where it is defined
+                    self.report(loaded, path + ("citations", index, "source"), f"找不到来源 `{cite['source']}`："
+                                "先在某个地区文件的 sources 里定义它" + suggest(cite["source"], sources))
                 continue
             if verified and source.issued:
                 self.check_order(loaded, verified_path, f"所引来源 {source.id} 的发布日期", date_range(source.issued),
@@ -409,8 +411,8 @@ class Checker:
             v_path = path + ("history", index)
             outcome = outcome_by_name.get(version["outcome"])
             if outcome is None:
-                self.report(loaded, v_path + ("outcome",), f"词表里没有结果 “{version['outcome']}”"
-                            + suggest(version["outcome"], outcome_by_name))
+                self.report(loaded, v_path + ("outcome",),
+                            unknown_word("结果", f"“{version['outcome']}”", version["outcome"], outcome_by_name))
             dates = self.check_dates(loaded, version, v_path, ("effective_from", "effective_until"))
             start, until = dates.get("effective_from"), dates.get("effective_until")
             self.check_order(loaded, v_path + ("effective_until",), "这一版本的生效日期", start,

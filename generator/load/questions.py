@@ -3,7 +3,7 @@ optionally pointing at rules ("changsha#death") and situations. Checked like rul
 from __future__ import annotations
 
 from ..model import GeneralQuestion, KnowledgeBase
-from .problems import suggest
+from .problems import suggest, unknown_word
 from .yamlfile import LoadedFile
 
 
@@ -31,8 +31,8 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gener
         linked_situations = []
         for s_index, situation_id in enumerate(item.get("situations", [])):
             if situation_id not in situations:
-                checker.report(loaded, path + ("situations", s_index), f"词表里没有情形 `{situation_id}`"
-                               + (suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
+                checker.report(loaded, path + ("situations", s_index),
+                               unknown_word("情形", f"`{situation_id}`", situation_id, situations))
             else:
                 linked_situations.append(situations[situation_id])
         rules = []

@@ -47,6 +47,11 @@ def _inline(node):
     return {key: value if key == "enum" else _inline(value) for key, value in node.items()}
 
 
+def date_format() -> str:
+    """How a date is written, in schema.json's words (the editor shows the same)."""
+    return schema()["$defs"]["date"]["errorMessage"]
+
+
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
     root = _inline(schema()["$defs"][kind])
@@ -250,48 +255,64 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
 _TOLERATED = {"dependentRequired"}
 
 
-def _without(value, dropped: set[tuple], old: tuple, new: tuple, origin: dict[tuple, tuple]):
-    """value without the nodes at the paths in dropped; origin maps each kept node's new path to its old one."""
+def _without(value, dropped: dict[tuple, str | None], old: tuple, new: tuple, origin: dict[tuple, tuple]):
+    """value without the nodes at the paths in dropped (or with the text given there instead);
+    origin maps each kept node's new path to its old one."""
     origin[new] = old
+    if old in dropped:
+        return dropped[old]
     if isinstance(value, dict):
         return {key: _without(item, dropped, old + (key,), new + (key,), origin)
-                for key, item in value.items() if old + (key,) not in dropped}
+                for key, item in value.items() if dropped.get(old + (key,), "") is not None}
     if isinstance(value, list):
         kept: list = []
         for index, item in enumerate(value):
-            if old + (index,) not in dropped:
+            if dropped.get(old + (index,), "") is not None:
                 kept.append(_without(item, dropped, old + (index,), new + (len(kept),), origin))
         return kept
     return value
 
 
+def _at(data, path: tuple):
+    for part in path:
+        data = data[part]
+    return data
+
+
 def usable(loaded: LoadedFile, kind: str) -> LoadedFile | None:
     """The part of the file the schema accepts, for the checks across files; None when nothing is.
 
-    Each value the schema refuses is left out (an unknown field; a wrong value; an object missing a
+    A number or yes/no written where text belongs is read as the text it was written as (`name: 2024`
+    as "2024", as before the values were typed), so nothing that depends on it goes missing. Any
+    other value the schema refuses is left out (an unknown field; a wrong value; an object missing a
     required field, or a list item that is wrong as a whole), until what remains is accepted: a rule
     with a bad date loses that date, a rule without citations is left out, the file's other rules are
-    still checked. The result keeps the file's lines and field names (LoadedFile.origin)."""
+    still checked. The result keeps the file's lines and field names (LoadedFile.origin) and says
+    what was left out (LoadedFile.left_out), so that a broken source is not also reported as missing."""
     if _fast(kind)(loaded.data):
         return loaded
     validator = _validator(kind)
-    dropped: set[tuple] = set()
+    dropped: dict[tuple, str | None] = {}         # path in the file → None (left out) or the text read instead
     while True:
         origin: dict[tuple, tuple] = {}
         data = _without(loaded.data, dropped, (), (), origin)
-        more: set[tuple] = set()
+        more: dict[tuple, str | None] = {}
         for error in validator.iter_errors(data):
             if error.validator in _TOLERATED:
                 continue
             path = origin[tuple(error.absolute_path)]
             if error.validator == "additionalProperties":
                 allowed = error.schema.get("properties", {})
-                more |= {path + (key,) for key in error.instance if key not in allowed}
+                more.update({path + (key,): None for key in error.instance if key not in allowed})
+            elif (error.validator == "type" and error.validator_value == "string" and path in loaded.written
+                  and path not in dropped):
+                more[path] = loaded.written[path]
             elif not path:
                 return None         # the file as a whole is wrong (not a mapping, or a required field missing)
             else:
-                more.add(path)
-        more -= dropped
+                more[path] = None
+        more = {path: value for path, value in more.items() if path not in dropped or dropped[path] != value}
         if not more:
-            return LoadedFile(loaded.path, loaded.shown, data, loaded.lines, loaded.written, origin)
-        dropped |= more
+            left_out = {path: _at(loaded.data, path) for path, value in dropped.items() if value is None}
+            return LoadedFile(loaded.path, loaded.shown, data, loaded.lines, loaded.written, origin, left_out)
+        dropped.update(more)

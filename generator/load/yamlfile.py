@@ -29,6 +29,13 @@ class LoadedFile:
     written: dict[tuple, str] = field(default_factory=dict)
     # When data is the part of the file the schema accepts (schema.usable): its path → the path in the file.
     origin: dict[tuple, tuple] = field(default_factory=dict)
+    # ... and what the schema refused, by its path in the file: it is reported already.
+    left_out: dict[tuple, object] = field(default_factory=dict)
+
+    def left_out_ids(self, key: str) -> set[str]:
+        """The ids of the items of a top-level list (sources, rules…) that were left out."""
+        return {item["id"] for path, item in self.left_out.items() if len(path) == 2 and path[0] == key
+                and isinstance(item, dict) and isinstance(item.get("id"), str)}
 
     def original(self, path: tuple) -> tuple:
         """The path in the file of a path into data (they differ once a list item was left out)."""
