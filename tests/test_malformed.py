@@ -171,3 +171,11 @@ def test_message_says_what_to_write(data_copy, capsys, old, new, field, fragment
     line = line_of(path, new.split("\n")[0])
     for fragment in fragments:
         _at(found, CHANGSHA, line, field, fragment)
+
+
+def test_editorial_written_as_a_word(data_copy, capsys):
+    path = edit(data_copy, "policies/glossary.yaml", "    editorial: true", "    editorial: yes")
+    found = _validate(data_copy, capsys)
+    line = line_of(path, "    editorial: yes")
+    field = next(p["field"] for p in found if p["file"] == "policies/glossary.yaml" and int(p["line"]) == line)
+    _at(found, "policies/glossary.yaml", line, field, "应为是/否，这里写成了文字 “yes”：写 true 或 false，不加引号")
