@@ -25,7 +25,7 @@ from ruamel.yaml.resolver import BaseResolver
 from helpers import ROOT, data_schema, load, read_yaml
 
 POLICIES = ROOT / "policies"
-FILES = sorted(POLICIES.rglob("*.yaml"))
+FILES = sorted([*POLICIES.rglob("*.yaml"), *POLICIES.rglob("*.yml")])
 MODELINE = re.compile(r"^#\s*yaml-language-server\s*:\s*\$schema=(\S+)")
 
 
