@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urldefrag
 from urllib.request import url2pathname
@@ -50,8 +51,9 @@ for _tag, _pattern, _first in (
                                        list(_first) + ([""] if _tag == "null" else []))
 
 
+@cache
 def editor_data(text: str):
-    """The data as the editor sees it."""
+    """The data as the editor sees it (the same text is parsed once: ruamel's pure-Python parser is slow)."""
     parser = YAML(typ="safe", pure=True)
     parser.Resolver = _Core12
     return parser.load(text)
@@ -66,6 +68,7 @@ def schema_line(path: Path) -> str:
     pytest.fail(f"{path.relative_to(ROOT)} has no `# yaml-language-server: $schema=` line")
 
 
+@cache
 def _retrieve(uri: str) -> Resource:
     """Schemas are files next to the data; a reference elsewhere (the network) fails the test."""
     assert uri.startswith("file:"), uri
