@@ -179,3 +179,12 @@ def test_editorial_written_as_a_word(data_copy, capsys):
     line = line_of(path, "    editorial: yes")
     field = next(p["field"] for p in found if p["file"] == "policies/glossary.yaml" and int(p["line"]) == line)
     _at(found, "policies/glossary.yaml", line, field, "应为是/否，这里写成了文字 “yes”：写 true 或 false，不加引号")
+
+
+def test_broken_vocabulary_word_is_reported_once(data_copy, capsys):
+    """A situation the schema refuses stops the checks at the vocabulary: the rules naming it are not
+    each reported as naming an unknown situation."""
+    path = edit(data_copy, "policies/vocabulary.yaml", "  - id: death\n", "  - id: Death\n")
+    found = _validate(data_copy, capsys)
+    _at(found, "policies/vocabulary.yaml", line_of(path, "  - id: Death"), "situations[7].id", "格式不对")
+    assert not [p for p in found if "词表里没有" in p["message"]], found

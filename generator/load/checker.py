@@ -141,7 +141,8 @@ class Checker:
 
     def load_vocabulary(self, path: Path):
         loaded = self.read(path, "vocabularyFile")
-        if loaded is None:
+        # Without all its words, every rule naming a missing one would be reported too: stop at the vocabulary.
+        if loaded is None or any(where[0] in ("situations", "outcomes") for where in loaded.left_out):
             return None, None
         situations: dict[str, Situation] = {}
         outcomes: dict[str, Outcome] = {}
