@@ -9,10 +9,9 @@ because PyYAML would silently keep the last one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import re
 
 import yaml
 
