@@ -196,3 +196,13 @@ def test_editor_and_loader_judge_a_value_alike(case, tmp_path, kinds):
     assert problems == []
     loader = data_schema.check(loaded, kinds[path.resolve()])
     assert (not editor, not loader) == (valid, valid), (editor, [str(p) for p in loader])
+
+
+def test_kind_schemas_only_point_into_schema_json():
+    """One home for the data's shape: the small schema files name a definition of schema.json, nothing more."""
+    kinds = sorted(POLICIES.glob("*.schema.json"))
+    assert len(kinds) >= 4
+    for path in kinds:
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        assert set(contents) <= {"$schema", "title", "description", "$ref"}, path.name
+        assert contents["$ref"].startswith("schema.json#/$defs/"), path.name
