@@ -228,3 +228,20 @@ def test_any_value_of_the_wrong_shape_is_reported_not_a_crash(data_copy, capsys)
         if code == 1:
             rejected(code, out, err)
         (data_copy / target).write_text(original[target], encoding="utf-8")
+
+
+def test_general_questions_and_glossary_are_checked_despite_other_files_problems(data_copy, capsys):
+    """faq.yaml and glossary.yaml are checked after the model is built; with a problem elsewhere their
+    own problems (here a source that does not exist) are still reported in the same run."""
+    city = edit(data_copy, CHANGSHA, "  - situation: death", "  - situation: deth")
+    faq = edit(data_copy, "policies/faq.yaml", "      - source: social-insurance-law", "      - source: social-insurance-lw")
+    glossary = data_copy / "policies/glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    cited = text[text.index("\n      - source: ") + 1:].split("\n", 1)[0]
+    edit(data_copy, "policies/glossary.yaml", cited, cited + "-typo")
+    found = _validate(data_copy, capsys)
+    _at(found, CHANGSHA, line_of(city, "  - situation: deth"), "rules[3].situation", "词表里没有情形")
+    _at(found, "policies/faq.yaml", line_of(faq, "source: social-insurance-lw"), "questions[0].citations[0].source",
+        "找不到来源")
+    assert any(p["file"] == "policies/glossary.yaml" and int(p["line"]) == line_of(glossary, cited + "-typo")
+               and "找不到来源" in p["message"] for p in found), found

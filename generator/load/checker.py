@@ -124,11 +124,16 @@ class Checker:
         milestones = self.collect_milestones(jurisdictions, situations, source_of)
         claims, claims_loaded = self.load_claims(claims_file, {j.id for j, _ in jurisdictions}, source_of,
                                                  situations, outcomes)
+        all_sources = dict(sorted((s.id, s) for s, _ in sources.values()))
         if self.problems:
+            # The model would be incomplete: the checks of the rules in force stop here, but what needs only
+            # the sources is still checked, so that every file's problems show in this run.
+            partial = KnowledgeBase(list(situations.values()), list(outcomes.values()), {}, all_sources)
+            questions.collect(self, faq_file, partial, rules=False)
+            glossary.collect(self, glossary_loaded, partial)
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])
-        kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered,
-                           dict(sorted((s.id, s) for s, _ in sources.values())), claims=claims)
+        kb = KnowledgeBase(list(situations.values()), list(outcomes.values()), ordered, all_sources, claims=claims)
         kb.milestones = sorted(milestones, key=lambda m: date_range(m.date)[0], reverse=True)
         self.check_outdated(kb, jurisdictions)
         self.check_claims_against_rules(kb, claims_loaded)

@@ -27,7 +27,9 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gloss
                 seen.setdefault(name, index)
         editorial = item.get("editorial") is True
         cites = item.get("citations", [])
-        if editorial and cites:
+        if any(loaded.original(path + (key,)) in loaded.left_out for key in ("editorial", "citations")):
+            ok = False          # the schema refused one of them: that is the problem reported
+        elif editorial and cites:
             checker.report(loaded, path + ("editorial",), "本站用语（editorial: true）不写引用：要么删掉 citations，"
                            "要么删掉 editorial")
             ok = False
