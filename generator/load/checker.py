@@ -129,7 +129,7 @@ class Checker:
             # The model would be incomplete: the checks of the rules in force stop here, but what needs only
             # the sources is still checked, so that every file's problems show in this run.
             partial = KnowledgeBase(list(situations.values()), list(outcomes.values()), {}, all_sources)
-            questions.collect(self, faq_file, partial, rules=False)
+            questions.collect(self, faq_file, partial, with_rules=False)
             glossary.collect(self, glossary_loaded, partial)
             return None
         ordered = self.display_order([j for j, _ in jurisdictions])

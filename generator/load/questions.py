@@ -7,8 +7,8 @@ from .problems import suggest, unknown_word
 from .yamlfile import LoadedFile
 
 
-def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase, rules: bool = True) -> list[GeneralQuestion]:
-    """Cross-file checks of the general questions (sources, situations, rules, dates). rules=False when
+def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase, with_rules: bool = True) -> list[GeneralQuestion]:
+    """Cross-file checks of the general questions (sources, situations, rules, dates). with_rules=False when
     kb holds no jurisdictions (other files have problems): the `rules` references are not checked."""
     if loaded is None:
         return []
@@ -37,7 +37,7 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase, rules: bool =
             else:
                 linked_situations.append(situations[situation_id])
         rules = []
-        for r_index, reference in enumerate(item.get("rules", []) if rules else ()):
+        for r_index, reference in enumerate(item.get("rules", []) if with_rules else ()):
             j_id, situation_id = reference.split("#", 1)
             j = kb.jurisdictions.get(j_id)
             if j is None:
