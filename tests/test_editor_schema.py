@@ -107,9 +107,9 @@ def kinds() -> dict[Path, str]:
     seen: dict[Path, str] = {}
     check = data_schema.check
 
-    def watching(loaded, kind):
+    def watching(loaded, kind, text):
         seen[loaded.path.resolve()] = kind
-        return check(loaded, kind)
+        return check(loaded, kind, text)
 
     data_schema.check = watching
     try:
@@ -194,7 +194,7 @@ def test_editor_and_loader_judge_a_value_alike(case, tmp_path, kinds):
     saved.write_text(text, encoding="utf-8")
     loaded, problems = read_yaml(saved, path.name)
     assert problems == []
-    loader = data_schema.check(loaded, kinds[path.resolve()])
+    loader = data_schema.check(loaded, kinds[path.resolve()], (POLICIES / "schema.json").read_text(encoding="utf-8"))
     assert (not editor, not loader) == (valid, valid), (editor, [str(p) for p in loader])
 
 

@@ -3,7 +3,9 @@
 The JSON Schema file is the single description of the data's shape: editors
 read it for hints (through the file's `# yaml-language-server: $schema=` line), and
 this module reads it for validation. Both see the same values: the loader types them
-as YAML 1.2 does, like the editors' YAML extension (yamlfile).
+as YAML 1.2 does, like the editors' YAML extension (yamlfile). The schema is the
+project's (Paths.schema, under --root), passed as its text: the compiled checks
+are cached by that text, so a changed schema is a different key, never stale.
 
 `usable` gives the part of a file the schema accepts, so that a file with a schema
 problem is still checked across files everywhere else (every problem in one run).
@@ -15,14 +17,11 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 import jsonschema
 
 from .problems import Problem, field_name
 from .yamlfile import LoadedFile
-
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "policies" / "schema.json"
 
 MISSING_CITE = "没有引用：写 cite: [1] 指明哪条引用支持这一项（数字是本条 citations 里的第几条，从 1 开始）"
 _TYPE_WORDS = {"string": "文字", "array": "列表（每项以 - 开头）", "object": "字段集合（key: value）",
@@ -30,32 +29,34 @@ _TYPE_WORDS = {"string": "文字", "array": "列表（每项以 - 开头）", "o
 
 
 @cache
-def schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def schema(text: str) -> dict:
+    """The schema document; text: the content of policies/schema.json."""
+    return json.loads(text)
 
 
-def _inline(node):
+def _inline(node, defs: dict):
     """The schema with every local $ref replaced by its definition: resolving refs per value
     was most of validation's time at 400 regions. Same checks, same error paths."""
     if isinstance(node, list):
-        return [_inline(item) for item in node]
+        return [_inline(item, defs) for item in node]
     if not isinstance(node, dict):
         return node
     ref = node.get("$ref", "")
     if ref.startswith("#/$defs/"):
-        return _inline({**schema()["$defs"][ref.split("/")[-1]], **{k: v for k, v in node.items() if k != "$ref"}})
-    return {key: value if key == "enum" else _inline(value) for key, value in node.items()}
+        return _inline({**defs[ref.split("/")[-1]], **{k: v for k, v in node.items() if k != "$ref"}}, defs)
+    return {key: value if key == "enum" else _inline(value, defs) for key, value in node.items()}
 
 
-def date_format() -> str:
-    """How a date is written, in schema.json's words (the editor shows the same)."""
-    return schema()["$defs"]["date"]["errorMessage"]
+def date_format(text: str) -> str:
+    """How a date is written, in the words of the schema `text` (the editor shows the same)."""
+    return schema(text)["$defs"]["date"]["errorMessage"]
 
 
 @cache
-def _validator(kind: str) -> jsonschema.protocols.Validator:
-    root = _inline(schema()["$defs"][kind])
-    root["$schema"] = schema()["$schema"]
+def _validator(text: str, kind: str) -> jsonschema.protocols.Validator:
+    document = schema(text)
+    root = _inline(document["$defs"][kind], document["$defs"])
+    root["$schema"] = document["$schema"]
     return jsonschema.Draft202012Validator(root)
 
 
@@ -129,15 +130,16 @@ def _compile(node) -> Callable[[object], bool]:
 
 
 @cache
-def _fast(kind: str) -> Callable[[object], bool]:
-    return _compile(_inline(schema()["$defs"][kind]))
+def _fast(text: str, kind: str) -> Callable[[object], bool]:
+    defs = schema(text)["$defs"]
+    return _compile(_inline(defs[kind], defs))
 
 
 @cache
-def _where_keys_belong() -> dict[str, list[str]]:
+def _where_keys_belong(text: str) -> dict[str, list[str]]:
     """Property name → titles of the objects that allow it (for 'misplaced key' hints)."""
     found: dict[str, list[str]] = {}
-    for definition in schema()["$defs"].values():
+    for definition in schema(text)["$defs"].values():
         for key in definition.get("properties", {}):
             found.setdefault(key, []).append(definition.get("title", ""))
     return found
@@ -157,32 +159,32 @@ def _describe(value, written: str | None) -> str:
     return f"文字 “{value}”"
 
 
-def _resolve(subschema: dict) -> dict:
+def _resolve(text: str, subschema: dict) -> dict:
     ref = subschema.get("$ref", "")
     if ref.startswith("#/$defs/"):
-        merged = dict(schema()["$defs"][ref.split("/")[-1]])
+        merged = dict(schema(text)["$defs"][ref.split("/")[-1]])
         merged.update({k: v for k, v in subschema.items() if k != "$ref"})
         return merged
     return subschema
 
 
-def _unknown_key_message(key: str, allowed: list[str]) -> str:
+def _unknown_key_message(text: str, key: str, allowed: list[str]) -> str:
     message = f"不认识的字段 `{key}`"
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return f"{message}：是不是想写 `{close[0]}`？"
-    homes = _where_keys_belong().get(key)
+    homes = _where_keys_belong(text).get(key)
     if homes:
         return f"{message}：它不应该写在这里，应写在「{'」或「'.join(homes)}」里"
     return f"{message}：这里可以写的字段有 {', '.join(allowed)}"
 
 
-def check(loaded: LoadedFile, kind: str) -> list[Problem]:
-    """All schema problems of one file; kind is a name under $defs."""
+def check(loaded: LoadedFile, kind: str, text: str) -> list[Problem]:
+    """All schema problems of one file; kind is a name under $defs of the schema `text`."""
     problems: list[Problem] = []
-    if _fast(kind)(loaded.data):
+    if _fast(text, kind)(loaded.data):
         return problems
-    for error in _validator(kind).iter_errors(loaded.data):
+    for error in _validator(text, kind).iter_errors(loaded.data):
         path = tuple(error.absolute_path)
         keyword = error.validator
         if keyword == "additionalProperties":
@@ -190,7 +192,7 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
             for key in error.instance:
                 if key not in allowed:
                     problems.append(Problem(loaded.shown, loaded.line_of(path + (key,)),
-                                            field_name(path + (key,)), _unknown_key_message(key, allowed)))
+                                            field_name(path + (key,)), _unknown_key_message(text, key, allowed)))
             continue
         if keyword == "required":
             props = error.schema.get("properties", {})
@@ -200,7 +202,7 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
                         problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path),
                                                 MISSING_CITE))
                         continue
-                    title = _resolve(props.get(key, {})).get("title", "")
+                    title = _resolve(text, props.get(key, {})).get("title", "")
                     label = f"（{title}）" if title else ""
                     problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path + (key,)),
                                             f"缺少必填字段 `{key}`{label}"))
@@ -210,7 +212,7 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
             for have, needs in error.validator_value.items():
                 for need in needs:
                     if have in error.instance and need not in error.instance:
-                        title = _resolve(props.get(need, {})).get("title", "")
+                        title = _resolve(text, props.get(need, {})).get("title", "")
                         problems.append(Problem(loaded.shown, loaded.line_of(path + (have,)),
                                                 field_name(path + (need,)),
                                                 f"写了 `{have}` 就必须写 `{need}`" + (f"（{title}）" if title else "")))
@@ -279,7 +281,7 @@ def _at(data, path: tuple):
     return data
 
 
-def usable(loaded: LoadedFile, kind: str) -> LoadedFile | None:
+def usable(loaded: LoadedFile, kind: str, text: str) -> LoadedFile | None:
     """The part of the file the schema accepts, for the checks across files; None when nothing is.
 
     A number or yes/no written where text belongs is read as the text it was written as (`name: 2024`
@@ -289,9 +291,9 @@ def usable(loaded: LoadedFile, kind: str) -> LoadedFile | None:
     with a bad date loses that date, a rule without citations is left out, the file's other rules are
     still checked. The result keeps the file's lines and field names (LoadedFile.origin) and says
     what was left out (LoadedFile.left_out), so that a broken source is not also reported as missing."""
-    if _fast(kind)(loaded.data):
+    if _fast(text, kind)(loaded.data):
         return loaded
-    validator = _validator(kind)
+    validator = _validator(text, kind)
     dropped: dict[tuple, str | None] = {}         # path in the file → None (left out) or the text read instead
     while True:
         origin: dict[tuple, tuple] = {}

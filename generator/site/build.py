@@ -23,12 +23,12 @@ from ..export import export_files
 from ..load import load_knowledge_base
 from ..model import KnowledgeBase, urls
 from ..model.dates import date_range
-from ..pages import changes_nav, compare_nav, faq_nav, map_nav, off_nav, render_pages, sources_nav
+from ..pages import contributing_page, changes_nav, compare_nav, faq_nav, map_nav, off_nav, render_pages, sources_nav
 from . import BuildError
 from .compact import compact_site
 from .search import refine_index, search_dictionary
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..paths import PROJECT, Paths
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
@@ -92,26 +92,29 @@ def _sync(files: dict[str, str | bytes], target: Path, written: dict | None = No
     return changed
 
 
-def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None,
+def generate(root: Paths | Path = PROJECT, out: Path | None = None, kb: KnowledgeBase | None = None,
              changed: list[str] | None = None, pages: dict[str, str] | None = None,
              written: dict | None = None) -> Path:
-    """Validate the data and write the docs tree and MkDocs config. Returns the config path;
+    """Validate the data and write the docs tree and MkDocs config (root: the project's Paths, or its
+    folder; out: build/ under it unless given). Returns the config path;
     `changed`, if given, receives the docs files written or removed (the preview rebuilds those);
     `pages`, if given, are the pages already rendered from kb (the preview renders them itself);
     `written`, the preview's memory of the docs files it wrote (_sync).
 
     Raises DataError (from validation) before anything is written.
     """
-    out = out or root / "build"
+    paths = Paths.of(root)
+    out = out or paths.build
     if kb is None:                           # the CLI passes the data it has already checked
-        kb = load_knowledge_base(root)
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        kb = load_knowledge_base(paths)
+    config = paths.mkdocs_config()
     files: dict[str, str | bytes] = {**(render_pages(kb, config["site_name"]) if pages is None else pages),
+                                     **contributing_page(paths.contributing.read_text(encoding="utf-8")),
                                      **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []
-    for path in sorted((root / "content").rglob("*")):
+    for path in sorted(paths.content.rglob("*")):
         if path.is_file():
-            relative = path.relative_to(root / "content").as_posix()
+            relative = path.relative_to(paths.content).as_posix()
             if relative in files:
                 raise BuildError(f"content/{relative}: 与生成的页面同名，请改名")
             files[relative] = path.read_bytes()
@@ -125,7 +128,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     config["site_dir"] = str((out / "site").resolve())
     theme = config.get("theme", {})
     if "custom_dir" in theme:
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+        theme["custom_dir"] = str((paths.root / theme["custom_dir"]).resolve())
     config["nav"] = navigation(kb, content_nav)
     # The 404 page's links, from the address builder (site_overrides/404.html; with site_url set the
     # theme makes them absolute under its path, so the page works at any depth of a sub-path site).
@@ -137,7 +140,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     # On a place page the menu shows its own provincial unit and one entry for the others, this list
     # of them (site_overrides/partials/nav.html).
     national = kb.top_level()[0]
-    config["extra"]["other_units"] = {"title": "其他省份与直辖市", "url": urls.url(urls.page(national), "children")}
+    config["extra"]["other_units"] = {"title": "其他省份与直辖市", "url": urls.url(urls.page(national), urls.CHILDREN_ANCHOR)}
     config["not_in_nav"] = "\n".join("/" + page for page in off_nav(kb))   # linked from their place's page
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
@@ -175,13 +178,14 @@ def run_engine(config_path: Path, target: Path) -> None:
         raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + "\n".join(shown))
 
 
-def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None,
+def build(root: Paths | Path = PROJECT, site: Path | None = None, out: Path | None = None,
           kb: KnowledgeBase | None = None) -> Path:
-    """Validate, generate, run MkDocs --strict, then replace site/ whole."""
-    site = (site or root / "site").resolve()
+    """Validate, generate, run MkDocs --strict, then replace site/ whole (site/ under root unless given)."""
+    paths = Paths.of(root)
+    site = (site or paths.site).resolve()
     if kb is None:
-        kb = load_knowledge_base(root)
-    config_path = generate(root, out, kb)
+        kb = load_knowledge_base(paths)
+    config_path = generate(paths, out, kb)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:

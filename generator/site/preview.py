@@ -24,20 +24,19 @@ from pathlib import Path
 from ..load import DataError, load_knowledge_base
 from . import BuildError
 from ..pages import render_pages
-from .build import ROOT, generate
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "pages" / "templates"
-
-WATCHED = ("policies", "content", "data", "generator/pages/templates")
+from ..pages.markup import TEMPLATES
+from ..paths import PROJECT, Paths
+from .build import generate
 SEARCH_INDEX = "search/search_index.json"
 
 
 class Preview:
     """One preview site, rebuilt in this process so MkDocs, Jinja and jieba stay loaded."""
 
-    def __init__(self, root: Path = ROOT, out: Path | None = None):
-        self.root = root
-        self.out = out or root / "build"
+    def __init__(self, root: Paths | Path = PROJECT, out: Path | None = None):
+        self.paths = Paths.of(root)
+        self.root = self.paths.root
+        self.out = out or self.paths.build
         self.site = self.out / "preview"
         self.nav: str | None = None          # the generated config last built in full
         self.search: list[dict] | None = None
@@ -55,11 +54,11 @@ class Preview:
         from mkdocs.exceptions import MkDocsException
 
         changed: list[str] = []
-        kb = load_knowledge_base(self.root, memo=self.memo)
-        templates = _fingerprint(self.root / "generator/pages/templates", TEMPLATES)
+        kb = load_knowledge_base(self.paths, memo=self.memo)
+        templates = _fingerprint(TEMPLATES)
         last = self.last[0] if self.last is not None and self.last[1] == templates else None
-        pages = render_pages(kb, last=last)
-        config_path = generate(self.root, self.out, kb, changed=changed, pages=pages, written=self.written)
+        pages = render_pages(kb, self.paths.site_name(), last=last)
+        config_path = generate(self.paths, self.out, kb, changed=changed, pages=pages, written=self.written)
         self.last = ((kb, pages), templates)
         config_text = config_path.read_text(encoding="utf-8")
         pages = [c for c in changed if c.endswith(".md")]
@@ -100,7 +99,12 @@ def _url(page: str) -> str:
     return urls.url(page)
 
 
-def serve(root: Path, address: str) -> int:
+def watched(paths: Paths) -> list[Path]:
+    """What a maintainer edits: the data, the hand-written pages and guide, and the page templates."""
+    return [paths.policies, paths.content, paths.data, paths.contributing, paths.mkdocs, TEMPLATES]
+
+
+def serve(root: Paths | Path, address: str) -> int:
     """Build the preview once, then serve it and rebuild what changed whenever a watched file is saved."""
     from mkdocs.livereload import LiveReloadServer
 
@@ -122,9 +126,9 @@ def serve(root: Path, address: str) -> int:
 
     host, _, port = address.rpartition(":")
     server = LiveReloadServer(builder=builder, host=host or "127.0.0.1", port=int(port), root=str(preview.site))
-    for folder in WATCHED:
-        if (root / folder).exists():
-            server.watch(str(root / folder))
+    for path in watched(Paths.of(root)):
+        if path.exists():
+            server.watch(str(path))
     print(f"预览：{server.url}（改动数据后只重建变化的页面；按 Ctrl+C 结束）", flush=True)
     try:
         server.serve()
