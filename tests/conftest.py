@@ -59,4 +59,5 @@ def data_copy(tmp_path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copy(ROOT / "CONTRIBUTING.md", tmp_path / "CONTRIBUTING.md")     # the root's guide is its 参与维护 page
     shutil.copytree(ROOT / "site_overrides", tmp_path / "site_overrides")
+    shutil.copytree(ROOT / "data", tmp_path / "data")          # the dead-URL list: the same data as `built`
     return tmp_path

@@ -70,6 +70,7 @@ CITATION_STYLES = {
     "short": "标题（类别，文号，条款）",                     # comparison footnotes
     "brief": "标题（类别）",                                # a place's FAQ answers, on the page and in its JSON-LD
     "title": "标题（文号）",                                # what changed, on the page and in the feeds
+    "name": "标题",                                         # an earlier version citing what the rule cites
 }
 
 
@@ -85,7 +86,9 @@ class Citation:
             raise ValueError(f"unknown citation style {style!r}: one of {', '.join(CITATION_STYLES)}")
         source = self.source
         number = (source.document_number,) if source.document_number else ()
-        if style == "title":
+        if style == "name":
+            details = ()
+        elif style == "title":
             details = number
         else:
             details = (CLASS_TEXT[source.source_class],)

@@ -24,6 +24,7 @@ from ..load import load_knowledge_base
 from ..model import KnowledgeBase, urls
 from ..model.dates import date_range
 from ..pages import contributing_page, changes_nav, compare_nav, faq_nav, map_nav, off_nav, render_pages, sources_nav
+from ..pages.jurisdiction import menu_unit
 from . import BuildError
 from .compact import compact_site
 from .search import refine_index, search_dictionary
@@ -141,6 +142,9 @@ def generate(root: Paths | Path = PROJECT, out: Path | None = None, kb: Knowledg
     # of them (site_overrides/partials/nav.html).
     national = kb.top_level()[0]
     config["extra"]["other_units"] = {"title": "其他省份与直辖市", "url": urls.url(urls.page(national), urls.CHILDREN_ANCHOR)}
+    # Each provincial unit's menu entry, by the page that heads it: the menu reads it here, not from that
+    # page's front matter, which MkDocs leaves unread when the preview rebuilds only the changed pages.
+    config["extra"]["units"] = {urls.page(j): unit.id for j in kb.top_level() if (unit := menu_unit(kb, j))}
     config["not_in_nav"] = "\n".join("/" + page for page in off_nav(kb))   # linked from their place's page
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
@@ -156,7 +160,7 @@ def generate(root: Paths | Path = PROJECT, out: Path | None = None, kb: Knowledg
     return config_path
 
 
-def _data_epoch(config_path: Path) -> str:
+def data_epoch(config_path: Path) -> str:
     """The latest date in the data, for MkDocs' sitemap dates: same data, same bytes on any day."""
     data = json.loads((config_path.parent / "docs" / urls.EXPORT).read_text(encoding="utf-8"))
     dates = [d for j in data["jurisdictions"] for d in [j["last_verified"]] + [r["last_verified"] for r in j["rules"]]
@@ -171,16 +175,30 @@ def run_engine(config_path: Path, target: Path) -> None:
         # No --quiet: it hides warnings from MkDocs' own count, and then --strict lets them through.
         [sys.executable, "-m", "mkdocs", "build", "--strict",
          "-f", str(config_path), "-d", str(target)],
-        capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": _data_epoch(config_path)})
+        capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": data_epoch(config_path)})
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip().splitlines()
         shown = [line for line in output if line.startswith(("WARNING", "ERROR", "Aborted"))] or output
         raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + "\n".join(shown))
 
 
+def finish_site(site: Path, kb: KnowledgeBase, since_ns: int | None = None) -> None:
+    """What every build does to the engine's output, in this order: the search index refined (search.py:
+    place names in section titles, boosts, entries for inherited rules, the synonym fields), then the
+    HTML compacted (compact.py). `make site` (build), `make serve` (preview.Preview) and the benchmark
+    run this one sequence, so the preview's pages and search are the published ones.
+
+    site/search/search_index.json must be the engine's index of every page, not yet refined.
+    since_ns (the preview's dirty build, which rewrites only the pages it rebuilt): only HTML files
+    written after this time are compacted; the others were compacted by an earlier call."""
+    refine_index(site, kb)
+    compact_site(site, since_ns)
+
+
 def build(root: Paths | Path = PROJECT, site: Path | None = None, out: Path | None = None,
           kb: KnowledgeBase | None = None) -> Path:
-    """Validate, generate, run MkDocs --strict, then replace site/ whole (site/ under root unless given)."""
+    """Validate, generate, run MkDocs --strict and finish_site(), then replace site/ whole (site/ under root
+    unless given)."""
     paths = Paths.of(root)
     site = (site or paths.site).resolve()
     if kb is None:
@@ -190,8 +208,7 @@ def build(root: Paths | Path = PROJECT, site: Path | None = None, out: Path | No
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
         run_engine(config_path, staging)
-        refine_index(staging, kb)
-        compact_site(staging)
+        finish_site(staging, kb)
         old = site.with_name(f".{site.name}-old")
         if old.exists():
             shutil.rmtree(old)
