@@ -30,7 +30,7 @@ def set_history(root: Path, relative: str, situation: str, history: list, effect
 
 
 def version(until, summary, outcome="no-cash", since=None, source="jiusong-changsha-death", quote="参保人员过世后,直系亲属或所在单位应办理终止参保手续"):
-    v = {"outcome": outcome, "summary": summary, "answer_cite": ["1"]}
+    v = {"outcome": outcome, "summary": summary, "answer_cite": [1]}
     if since:
         v["effective_from"] = since
     v["effective_until"] = until
