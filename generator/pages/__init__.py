@@ -64,7 +64,7 @@ def _site_name() -> str:
 # What every place page may show besides its own data and its ancestors' and children's: when one of
 # these differs between two loads, no place page is reused.
 SHARED = ("situations", "outcomes", "sources", "questions", "glossary", "claims", "archived", "places",
-          "provincial_names", "excerpts", "milestones")
+          "provincial_names", "excerpts", "milestones", "edition")
 
 
 def unchanged_places(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:

@@ -14,6 +14,7 @@ the address so that a view can be shared.
 from __future__ import annotations
 
 from ..model import EffectiveRule, Jurisdiction, KnowledgeBase, Situation, urls
+from ..model.grid import situations_used
 from ..model.vocabulary import CASH, MISSING, RESEARCHED
 from .markup import render_page
 
@@ -25,12 +26,6 @@ COMPARE_ROWS = 8         # places per comparison page: ~110 elements a row with 
 def blank(j: Jurisdiction, situation_id: str) -> str:
     """The word for a cell without a rule: 查过，未找到 when the research log covers it, else 未整理."""
     return RESEARCHED if j.researched(situation_id) else MISSING
-
-
-def situations_used(kb: KnowledgeBase) -> list[Situation]:
-    """Situations with a rule in at least one jurisdiction, in vocabulary order."""
-    used = {r.id for j in kb.jurisdictions.values() for r in j.rules}
-    return [s for s in kb.situations if s.id in used]
 
 
 def compare_nav(kb: KnowledgeBase) -> dict:
