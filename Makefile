@@ -5,13 +5,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
+DEV_READY := $(VENV)/.installed-dev
 
-.PHONY: site serve test validate bench weight clean
+.PHONY: site serve test validate bench weight clean explore
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(READY)
+
+# Development tools (Datasette): for `make explore`, and for the test that starts it.
+$(DEV_READY): $(READY) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(DEV_READY)
 
 site: $(READY)
 	$(BIN)/python -m generator build
@@ -22,8 +28,13 @@ serve: $(READY)
 validate: $(READY)
 	$(BIN)/python -m generator validate
 
-test: $(READY)
+test: $(DEV_READY)
 	$(BIN)/python -m pytest
+
+# The database in Datasette, on this machine only (read-only; nothing else is served).
+explore: $(DEV_READY) site
+	$(BIN)/python -m datasette serve -i site/api/v1/yibao.sqlite --metadata site/api/v1/yibao.metadata.json \
+		--host 127.0.0.1 --port 8001
 
 clean:
 	rm -rf build site

@@ -28,18 +28,6 @@ CITATION_FIELDS = ["rule_jurisdiction_id", "rule_jurisdiction_name", "situation"
                    "source_url", "official_copy", "locator", "quote", "rule_url", "data_version"]
 
 
-def cell_url(c: Cell) -> str:
-    """Where a cell's answer is shown in full: the rule on the place's page, its research log, or its page."""
-    if c.rule is not None:
-        return urls.url(urls.page(c.place), urls.rule_anchor(c.situation.id))
-    return urls.url(urls.page(c.place), urls.RESEARCH_ANCHOR if c.researched else None)
-
-
-def cite_as(c: Cell, site_name: str, site_url: str, edition) -> str:
-    """The 引用本条 text of a cell, with its address absolute when site_url is set."""
-    return c.cite_as(site_name, urls.absolute(site_url, cell_url(c)), edition)
-
-
 def _joined(items) -> str | None:
     texts = [item.text if hasattr(item, "text") else f"{item.type}：{item.name}" for item in items]
     return "; ".join(texts) or None
@@ -70,10 +58,10 @@ def grid_row(kb: KnowledgeBase, c: Cell, site_name: str, site_url: str, compared
         "steps": _joined(r.steps) if r else None, "where": _joined(r.where) if r else None,
         "time_limit": r.time_limit.text if r and r.time_limit else None,
         "source_ids": "; ".join(dict.fromkeys(ci.source.id for ci in r.citations)) if r else None,
-        "url": urls.absolute(site_url, cell_url(c)),
+        "url": urls.absolute(site_url, c.url),
         "compare_url": urls.absolute(site_url, urls.url(urls.situation(c.situation.id), urls.row_anchor(j.id)))
         if c.situation.id in compared else None,
-        "cite_as": cite_as(c, site_name, site_url, kb.edition),
+        "cite_as": c.cite_as(site_name, site_url, kb.edition),
         "data_version": kb.edition.label,
     }
 

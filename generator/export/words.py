@@ -42,5 +42,7 @@ def segmenter(dictionary: str):
 
 
 def words(text: str, dictionary: str) -> str:
-    """The text cut into words separated by single spaces (punctuation and blanks dropped)."""
-    return " ".join(w for w in segmenter(dictionary).cut(text) if w.strip() and any(ch.isalnum() for ch in w))
+    """The text cut into words separated by single spaces (punctuation and blanks dropped), in jieba's
+    search mode: a long word also gives the words inside it (继承人 → 继承 继承人), so a query for 继承
+    finds 继承人 too."""
+    return " ".join(w for w in segmenter(dictionary).cut_for_search(text) if w.strip() and any(ch.isalnum() for ch in w))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import urls
 from .entities import EffectiveRule, Jurisdiction, KnowledgeBase, Situation
 from .vocabulary import (ANSWER_KINDS, CURRENT, INHERITED, MISSING, MISSING_KIND, OWN, RESEARCHED,
                          RESEARCHED_KIND, STATUS_TEXT, UNVERIFIED, cash_sort_key)
@@ -105,11 +106,20 @@ class Cell:
     def sort_key(self) -> str:
         return cash_sort_key(self.rule.outcome.cash if self.rule else None, self.grade)
 
-    def cite_as(self, site_name: str, url: str, edition: Edition) -> str:
-        """The text a reader copies to cite this cell (引用本条)."""
+    @property
+    def url(self) -> str:
+        """Where the answer is shown in full (from the site root): the rule on the place's page, the
+        place's research log, or its page."""
+        if self.rule is not None:
+            return urls.url(urls.page(self.place), urls.rule_anchor(self.situation.id))
+        return urls.url(urls.page(self.place), urls.RESEARCH_ANCHOR if self.researched else None)
+
+    def cite_as(self, site_name: str, site_url: str, edition: Edition) -> str:
+        """The text a reader copies to cite this cell (引用本条): its address absolute when site_url is set."""
+        url = urls.absolute(site_url, self.url)
         facts = []
         if self.grade:
-            facts.append(f"证据等级 {self.grade}" + (f"（{UNVERIFIED}）" if self.rule.unverified else ""))
+            facts.append(f"证据等级 {self.grade}" + (f"，{UNVERIFIED}" if self.rule.unverified else ""))
         if self.rule is not None and self.rule.status != CURRENT:
             facts.append(STATUS_TEXT[self.rule.status])
         if self.effective is not None and self.effective.inherited_from:

@@ -33,14 +33,16 @@ PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, clai
 
 
 def render_pages(kb: KnowledgeBase, site_title: str | None = None,
-                 last: tuple[KnowledgeBase, dict[str, str]] | None = None) -> dict[str, str]:
+                 last: tuple[KnowledgeBase, dict[str, str]] | None = None, site_url: str = "") -> dict[str, str]:
     """Every generated page: {page file inside docs/: Markdown}. site_title: mkdocs.yml's site_name
-    (the author of the ClaimReview markup); without it, the project's mkdocs.yml is read.
+    (the author of the ClaimReview markup); without it, the project's mkdocs.yml is read. site_url: mkdocs.yml's
+    site_url, for the addresses in 引用本条 texts.
 
     last (the live preview only): the data and pages of the previous render, with the same templates.
     A place's page and check page are taken from it when nothing they show can have changed
     (unchanged_places); every other page is rendered again."""
     SITE["title"] = site_title if site_title is not None else _site_name()
+    SITE["url"] = site_url          # mkdocs.yml site_url: the 引用本条 texts give absolute addresses when set
     pages: dict[str, str] = {}
     # Which page lists each source depends on the data: registered before any page cites one.
     placed = source_places(kb)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from ..model import Jurisdiction, KnowledgeBase, urls
 from ..model.flow import build_flow
+from ..model.grid import Cell
 from ..model.places import served_by
 from ..model.vocabulary import CASH_ORDER
 from . import faq, flowchart
 from .finder import finder_json
-from .markup import render_page, script_json
+from .markup import SITE, render_page, script_json
 from .terms import TermLinker
 
 
@@ -55,8 +56,11 @@ def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = 
     bodies: the rule sections rendered so far in this render (core_pages shares one)."""
     service_from = kb.service_for(j)
     here = urls.page(j)
+    rules = kb.effective_rules(j)
     return render_page(
-        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=kb.effective_rules(j), groups=cash_groups(kb, j),
+        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=rules, groups=cash_groups(kb, j),
+        cite_as={e.rule.id: Cell(j, e.rule.situation, e).cite_as(SITE["title"], SITE.get("url", ""), kb.edition)
+                 for e in rules},
         rule_body=(bodies or RuleBodies()).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         service=service_from.service if service_from else None,

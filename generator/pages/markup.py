@@ -45,7 +45,7 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-SITE = {"title": ""}     # the site's name (mkdocs.yml site_name), set by pages.render_pages before any page
+SITE = {"title": "", "url": ""}     # mkdocs.yml site_name and site_url, set by pages.render_pages before any page
 
 
 def claim_reviews(claims) -> str:

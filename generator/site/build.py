@@ -106,7 +106,8 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     if kb is None:                           # the CLI passes the data it has already checked
         kb = load_knowledge_base(root)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    files: dict[str, str | bytes] = {**(render_pages(kb, config["site_name"]) if pages is None else pages),
+    files: dict[str, str | bytes] = {**(render_pages(kb, config["site_name"], site_url=config.get("site_url") or "")
+                                        if pages is None else pages),
                                      **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []
     for path in sorted((root / "content").rglob("*")):
