@@ -41,6 +41,7 @@ def segmenter(dictionary: str):
     return tokenizer
 
 
+@functools.lru_cache(maxsize=1 << 17)     # the live preview rebuilds the database on every save: cut each text once
 def words(text: str, dictionary: str) -> str:
     """The text cut into words separated by single spaces (punctuation and blanks dropped), in jieba's
     search mode: a long word also gives the words inside it (继承人 → 继承 继承人), so a query for 继承

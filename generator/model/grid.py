@@ -130,11 +130,6 @@ class Cell:
                 f"{checked}。{url}（数据版本 {edition.label}）")
 
 
-def cell(kb: KnowledgeBase, j: Jurisdiction, situation: Situation) -> Cell:
-    found = next((e for e in kb.effective_rules(j) if e.rule.id == situation.id), None)
-    return Cell(j, situation, found, found is None and j.researched(situation.id))
-
-
 def grid(kb: KnowledgeBase, situations: list[Situation] | None = None) -> list[Cell]:
     """Every place (display order) × every situation (vocabulary order, or those given)."""
     wanted = situations if situations is not None else kb.situations

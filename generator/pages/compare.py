@@ -25,15 +25,13 @@ from .markup import SITE, render_page
 COMPARE_TITLE = "各地对比"
 LABELS = {**{cash: words["label"] for cash, words in CASH.items()}, RESEARCHED: RESEARCHED, MISSING: MISSING}
 COMPARE_ROWS = 8         # places per comparison page: ~110 elements a row with its notes, under 1,400 a page
-
-
-ANSWER_CODES = {**{cash: words["kind"] for cash, words in CASH.items()},   # the filter's value in the address
+ANSWER_CODES = {**{cash: words["kind"] for cash, words in CASH.items()},   # the list filter's value in the address
                 RESEARCHED: RESEARCHED_KIND, MISSING: MISSING_KIND}
 
 
-def blank(j: Jurisdiction, situation_id: str) -> str:
-    """The word for a cell without a rule: 查过，未找到 when the research log covers it, else 未整理."""
-    return RESEARCHED if j.researched(situation_id) else MISSING
+def label_key(c: Cell) -> str:
+    """The key of LABELS a cell is counted under: its cash word, or 查过，未找到 / 未整理 without a rule."""
+    return c.rule.outcome.cash if c.rule is not None else c.answer()
 
 
 def cite(c: Cell, kb: KnowledgeBase) -> str:
@@ -87,14 +85,10 @@ class RowView:
 
 def row_view(kb: KnowledgeBase, c: Cell, here: str, order: int) -> RowView:
     j = c.place
-    if c.rule is not None:
-        href = urls.href(here, urls.page(j), urls.rule_anchor(c.situation.id))
-        answer_code = CASH[c.rule.outcome.cash]["kind"]
-    else:
-        href = urls.href(here, urls.page(j), urls.RESEARCH_ANCHOR if c.researched else None)
-        answer_code = RESEARCHED_KIND if c.researched else MISSING_KIND
+    anchor = urls.rule_anchor(c.situation.id) if c.rule is not None else urls.RESEARCH_ANCHOR if c.researched else None
+    href = urls.href(here, urls.page(j), anchor)
     group = kb.group_of(j)
-    filters = {"unit": group.id, "answer": answer_code, "grade": c.grade or "", "kind": c.kind, "sort": c.sort_key,
+    filters = {"unit": group.id, "answer": ANSWER_CODES[label_key(c)], "grade": c.grade or "", "kind": c.kind, "sort": c.sort_key,
                "order": f"{order:05d}", "checked": c.checked or ""}
     return RowView(urls.row_anchor(j.id), j.name, href, group.name, c.answer(), c.grade,
                    c.status_name, c.kind_name if c.rule is not None else "",
@@ -161,8 +155,8 @@ def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
         for group, places in units(kb):
             by_cash: dict[str, list] = {key: [] for key in LABELS}
             for j in places:
-                e = cells[j.id].get(s.id)
-                by_cash[e.rule.outcome.cash if e else blank(j, s.id)].append((j, e))
+                c = cell(j, s)
+                by_cash[label_key(c)].append((j, c.effective))
             entries = [(j, cells[j.id][s.id]) for j in places if s.id in cells[j.id]]
             here = urls.situation_group(s.id, group.id)
             pages[here] = render_page(
@@ -170,8 +164,7 @@ def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
                 entries=entries, labels=LABELS)
         here = urls.situation(s.id)
         every = [cell(j, s) for j in kb.jurisdictions.values()]
-        counts = {label: sum(1 for c in every if (c.rule.outcome.cash if c.rule else c.answer()) == key)
-                  for key, label in LABELS.items()}
+        counts = {label: sum(1 for c in every if label_key(c) == key) for key, label in LABELS.items()}
         pages[here] = render_page(
             "compare_situation_index.md.j2", here, situations=situations, s=s, units=[g for g, _ in units(kb)],
             rows=[row_view(kb, c, here, order[c.place.id]) for c in every], counts=counts,
