@@ -8,7 +8,8 @@ in METADATA, shipped beside the database as yibao.metadata.json for Datasette):
   places         every prefecture-level place of the official list, and the jurisdiction serving it
   situations, outcomes   the vocabulary
   rules          one row per rule where it is written (jurisdiction × situation)
-  answers        the complete grid: every jurisdiction × every situation (= rules.csv)
+  answers        the complete grid: every jurisdiction × every situation (= rules.csv, the rule text kept
+                 once in rules and statements)
   statements     what a rule says, one row per condition / material / step / place / time limit …
   sources, citations     the sources, and each rule's citations in footnote order (= citations.csv)
   research       the research log (我们查过什么)
@@ -95,6 +96,10 @@ CREATE VIRTUAL TABLE search USING fts5(
 """
 
 INTEGER_COLUMNS = {"how_unknown", "position", "official_copy"}
+# rules.csv repeats a rule's text on every row that inherits it; the database keeps it once, in rules and
+# statements, and the answers table holds the rest of each row.
+RULE_TEXT = ("summary", "conditions", "materials", "steps", "where", "time_limit")
+ANSWER_FIELDS = [f for f in GRID_FIELDS if f not in RULE_TEXT]
 
 # Datasette metadata: one description per table and per column (the README says the same in prose).
 TABLES = {
@@ -121,7 +126,8 @@ TABLES = {
         "status": "时效：current / possibly-outdated（可能已过时）/ disputed（说法矛盾）", "status_reason": "时效说明",
         "effective_from": "生效日期", "last_verified": "最后核对日期", "as_of": "所引来源中最新的发布日期",
         "url": "本站页面上的这条规定"}),
-    "answers": ("完整的表：每个地区 × 每种情形一行，与 rules.csv 相同", {}),
+    "answers": ("完整的表：每个地区 × 每种情形一行，与 rules.csv 相同，只是规定的正文（摘要、条件、材料、步骤、办理地点、时限）"
+                "不重复：按 rule_jurisdiction_id + situation 连接 rules 和 statements", {}),
     "statements": ("规定的内容，一行一项", {
         "id": "序号", "rule_jurisdiction_id": "写下规定的地区", "situation": "情形",
         "kind": "种类：condition 条件、material 材料、step 步骤、where 办理地点、time_limit 时限、proxy 代办、payout 支付方式、"
@@ -168,7 +174,7 @@ CITATION_DESCRIPTIONS = {
 
 
 def _columns(fields: list[str], descriptions: dict) -> str:
-    assert set(fields) == set(descriptions), set(fields) ^ set(descriptions)
+    assert set(fields) == set(descriptions), set(fields) ^ set(descriptions)     # every column described
     return ", ".join(f'"{f}" {"INTEGER" if f in INTEGER_COLUMNS else "TEXT"}' for f in fields)
 
 
@@ -176,7 +182,7 @@ def metadata(site_name: str, kb: KnowledgeBase) -> dict:
     tables = {}
     for name, (description, columns) in TABLES.items():
         if name == "answers":
-            columns = GRID_DESCRIPTIONS
+            columns = {f: GRID_DESCRIPTIONS[f] for f in ANSWER_FIELDS}
         elif name == "citations":
             columns = CITATION_DESCRIPTIONS
         tables[name] = {"description": description, "columns": columns}
@@ -251,7 +257,7 @@ def _fill(db: sqlite3.Connection, kb: KnowledgeBase, document: dict, grid: list[
                            "evidence": r.evidence, "status": r.status, "status_reason": r.status_reason,
                            "effective_from": r.effective_from, "last_verified": r.last_verified, "as_of": r.as_of,
                            "url": urls.url(urls.page(j), urls.rule_anchor(r.id))} for j, r in rules])
-    _insert(db, "answers", grid)
+    _insert(db, "answers", [{f: row[f] for f in ANSWER_FIELDS} for row in grid])
     statements = _statements(rules)
     _insert(db, "statements", statements)
     _insert(db, "citations", citations)
@@ -290,7 +296,7 @@ def database(kb: KnowledgeBase, document: dict, grid: list[dict], citations: lis
             db.execute("PRAGMA page_size = 4096")
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA foreign_keys = ON")
-            db.executescript(SCHEMA.format(answers=_columns(GRID_FIELDS, GRID_DESCRIPTIONS),
+            db.executescript(SCHEMA.format(answers=_columns(ANSWER_FIELDS, {f: GRID_DESCRIPTIONS[f] for f in ANSWER_FIELDS}),
                                            citations=_columns(CITATION_FIELDS, CITATION_DESCRIPTIONS)))
             db.execute("BEGIN")
             _fill(db, kb, document, grid, citations)
