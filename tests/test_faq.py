@@ -224,3 +224,38 @@ def test_json_ld_cannot_be_closed_by_data(data_copy, tmp_path):
     text = (tmp_path / "out/docs/hunan/changsha/check/index.md").read_text(encoding="utf-8")
     script = text[text.index('<script type="application/ld+json">'):]
     assert script.count("</script>") == 1 and "<script>" not in script and "<!--" not in script
+
+
+def _visible(section: str, label: str) -> str | None:
+    """The text of the paragraph of a built FAQ answer that starts with label (footnote numbers dropped)."""
+    import html as html_module
+    for paragraph in re.findall(r"<p>(.*?)</p>", section, re.S):
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<sup.*?</sup>", "", paragraph, flags=re.S)))
+        if text.startswith(label):
+            return " ".join(text.split())
+    return None
+
+
+def test_a_place_answer_and_its_json_ld_cite_the_same_facts(built, export, kb):
+    """On every check page, each answer's 依据 (and 条件) as shown equal what its FAQPage JSON-LD says:
+    one citation formatter and one style (faq.CITATION_STYLE) for both, so the markup describes the page."""
+    compared = 0
+    for j in export["jurisdictions"]:
+        text = (built / check_url_of(j) / "index.html").read_text(encoding="utf-8")
+        answers = {item["name"]: item["acceptedAnswer"]["text"] for item in faq_page_data(page(built, check_url_of(j)))["mainEntity"]}
+        jurisdiction = kb.jurisdictions[j["id"]]
+        for e in kb.effective_rules(jurisdiction):
+            start = text.index(f'id="faq-{e.rule.id}"')
+            section = text[start:text.find("<h3", start + 1) if text.find("<h3", start + 1) > 0 else len(text)]
+            answer = answers[jurisdiction.short_name + e.rule.situation.question]
+            cited = _visible(section, "依据：")
+            assert cited and cited.endswith(" · 完整规定"), (j["id"], e.rule.id, cited)
+            shown = cited[:-len(" · 完整规定")]
+            assert shown + "。" in " ".join(answer.split()), (j["id"], e.rule.id, shown, answer)
+            assert all(c.source.title in shown for c in e.rule.citations)
+            conditions = _visible(section, "条件：")
+            assert (conditions is None) == (not e.rule.conditions)
+            if conditions:
+                assert conditions + "。" in " ".join(answer.split()), (j["id"], e.rule.id, conditions, answer)
+            compared += 1
+    assert compared > 100

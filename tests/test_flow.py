@@ -9,8 +9,8 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from helpers import (PAGE_BUDGET_KB, WIDTH, End, Question, build_flow, rendered_site, flow_data, load, page_html, url_of, check_url_of,
-                     with_text, wrap)
+from helpers import (PAGE_BUDGET_KB, WIDTH, End, Question, addresses, build_flow, rendered_site, flow_data, load,
+                     page_html, url_of, check_url_of, with_text, wrap)
 
 PAGE_BUDGET = PAGE_BUDGET_KB * 1024       # gzipped bytes a city page may load, search index excluded
 
@@ -188,7 +188,7 @@ def test_text_version_lists_the_same_flow(built, kb):
 def test_embedded_json_matches_the_flow_and_the_export(built, kb, export):
     for j in export["jurisdictions"]:
         data = flow_json_of(page_html(built, check_url_of(j)))
-        assert data == flow_data(build_flow(kb, kb.jurisdictions[j["id"]]))
+        assert data == flow_data(build_flow(kb, kb.jurisdictions[j["id"]]), addresses(kb))
         outcomes = {n.get("link"): n for n in data["nodes"].values() if n["kind"] == "outcome"}
         for rule in j["rules"]:
             node = outcomes["../" * check_url_of(j).count("/") + rule["url"]]   # the rule, on the place's own page

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from ..load.schema import SCHEMA_PATH
 from ..model import Claim, Jurisdiction, KnowledgeBase, Source, urls
 from ..model.history import all_changes
 from ..model.quality import figures
@@ -152,5 +151,5 @@ def data_files(kb: KnowledgeBase, site_name: str, site_url: str = "") -> dict[st
             urls.CSV: csv_text(GRID_FIELDS, grid), urls.CITATIONS_CSV: csv_text(CITATION_FIELDS, citations),
             urls.DATABASE: database(kb, document, grid, citations),
             urls.DATABASE_METADATA: metadata_json(site_name, kb),
-            urls.SCHEMA: SCHEMA_PATH.read_text(encoding="utf-8"),
+            urls.SCHEMA: kb.schema,            # the format the data was checked against (the root's)
             **{urls.excerpt(source_id): text for source_id, text in kb.excerpts.items()}}

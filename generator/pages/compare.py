@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..model import EffectiveRule, Jurisdiction, KnowledgeBase, Rule, Situation, urls
 from ..model.grid import Cell, situations_used
 from ..model.vocabulary import CASH, MISSING, MISSING_KIND, RESEARCHED, RESEARCHED_KIND
-from .markup import SITE, render_page
+from .markup import Render
 
 COMPARE_TITLE = "各地对比"
 LABELS = {**{cash: words["label"] for cash, words in CASH.items()}, RESEARCHED: RESEARCHED, MISSING: MISSING}
@@ -32,11 +32,6 @@ ANSWER_CODES = {**{cash: words["kind"] for cash, words in CASH.items()},   # the
 def label_key(c: Cell) -> str:
     """The key of LABELS a cell is counted under: its cash word, or 查过，未找到 / 未整理 without a rule."""
     return c.rule.outcome.cash if c.rule is not None else c.answer()
-
-
-def cite(c: Cell, kb: KnowledgeBase) -> str:
-    """The 引用本条 text of a cell, as rules.csv gives it."""
-    return c.cite_as(SITE["title"], SITE.get("url", ""), kb.edition)
 
 
 @dataclass(frozen=True)
@@ -53,7 +48,7 @@ class CellView:
     cite: str
 
 
-def cell_view(kb: KnowledgeBase, c: Cell, here: urls.Here, notes: dict) -> CellView:
+def cell_view(kb: KnowledgeBase, render: Render, c: Cell, here: urls.Here, notes: dict) -> CellView:
     e = c.effective
     note = None
     if e is not None:
@@ -64,7 +59,7 @@ def cell_view(kb: KnowledgeBase, c: Cell, here: urls.Here, notes: dict) -> CellV
         link = here.page(c.place, urls.RESEARCH_ANCHOR) if c.researched else None
     return CellView(urls.cell_anchor(c.place.id, c.situation.id), c.sort_key, c.answer(short=True), link, c.grade,
                     c.rule, e.inherited_from.short_name if e is not None and e.inherited_from else None, note,
-                    cite(c, kb))
+                    render.cite(c, kb.edition))
 
 
 @dataclass(frozen=True)
@@ -83,7 +78,7 @@ class RowView:
     cite: str
 
 
-def row_view(kb: KnowledgeBase, c: Cell, here: str, order: int) -> RowView:
+def row_view(kb: KnowledgeBase, render: Render, c: Cell, here: str, order: int) -> RowView:
     j = c.place
     anchor = urls.rule_anchor(c.situation.id) if c.rule is not None else urls.RESEARCH_ANCHOR if c.researched else None
     href = urls.href(here, urls.page(j), anchor)
@@ -92,7 +87,8 @@ def row_view(kb: KnowledgeBase, c: Cell, here: str, order: int) -> RowView:
                "order": f"{order:05d}", "checked": c.checked or ""}
     return RowView(urls.row_anchor(j.id), j.name, href, group.name, c.answer(), c.grade,
                    c.status_name, c.kind_name if c.rule is not None else "",
-                   f"{'核对' if c.rule is not None else '查找'} {c.checked}" if c.checked else None, filters, cite(c, kb))
+                   f"{'核对' if c.rule is not None else '查找'} {c.checked}" if c.checked else None, filters,
+                   render.cite(c, kb.edition))
 
 
 def compare_nav(kb: KnowledgeBase) -> dict:
@@ -123,7 +119,7 @@ def units(kb: KnowledgeBase) -> list[tuple[Jurisdiction, list[Jurisdiction]]]:
     return [(kb.jurisdictions[g], places) for g, places in members.items()]
 
 
-def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
+def compare_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
     situations = situations_used(kb)
     cells = {j.id: {e.rule.id: e for e in kb.effective_rules(j)} for j in kb.jurisdictions.values()}
     order = {jid: i for i, jid in enumerate(kb.jurisdictions)}
@@ -139,17 +135,17 @@ def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
         index.append({"group": group, "places": len(places), "pages": len(parts)})
         for number, part in enumerate(parts, 1):
             here = urls.compare_group(group.id, number)
-            bound = urls.Here(here)
+            bound = render.urls.at(here)
             rows = []
             notes: dict[str, tuple[int, EffectiveRule]] = {}   # note anchor → (number, the rule where written)
             for j in part:
                 rows.append({"j": j, "order": order[j.id],
-                             "cells": [cell_view(kb, cell(j, s), bound, notes) for s in situations]})
-            pages[here] = render_page(
+                             "cells": [cell_view(kb, render, cell(j, s), bound, notes) for s in situations]})
+            pages[here] = render.page(
                 "compare.md.j2", here, situations=situations, rows=rows, notes=notes, jurisdictions=kb.jurisdictions,
                 group=group, number=number, pager=[urls.compare_group(group.id, n) for n in range(1, len(parts) + 1)],
                 edition=kb.edition)
-    pages[urls.COMPARE] = render_page("compare_index.md.j2", urls.COMPARE, situations=situations, units=index,
+    pages[urls.COMPARE] = render.page("compare_index.md.j2", urls.COMPARE, situations=situations, units=index,
                                       edition=kb.edition)
     for s in situations:
         for group, places in units(kb):
@@ -159,14 +155,14 @@ def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
                 by_cash[label_key(c)].append((j, c.effective))
             entries = [(j, cells[j.id][s.id]) for j in places if s.id in cells[j.id]]
             here = urls.situation_group(s.id, group.id)
-            pages[here] = render_page(
+            pages[here] = render.page(
                 "compare_situation.md.j2", here, situations=situations, s=s, group=group, by_cash=by_cash,
                 entries=entries, labels=LABELS)
         here = urls.situation(s.id)
         every = [cell(j, s) for j in kb.jurisdictions.values()]
         counts = {label: sum(1 for c in every if label_key(c) == key) for key, label in LABELS.items()}
-        pages[here] = render_page(
+        pages[here] = render.page(
             "compare_situation_index.md.j2", here, situations=situations, s=s, units=[g for g, _ in units(kb)],
-            rows=[row_view(kb, c, here, order[c.place.id]) for c in every], counts=counts,
+            rows=[row_view(kb, render, c, here, order[c.place.id]) for c in every], counts=counts,
             answers=[(ANSWER_CODES[key], label) for key, label in LABELS.items()], edition=kb.edition)
     return pages

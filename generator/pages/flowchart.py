@@ -84,7 +84,7 @@ YES_X = 120          # x of the 是 arrows
 END_X = 48           # outcomes of a question sit right of the spine
 GAP = 30             # length of an arrow
 BOLD = ' font-weight="700"'
-FLOW_TEXT = "flow-text"   # anchor of the text version (templates/_flow.md.j2)
+FLOW_TEXT = urls.FLOW_TEXT_ANCHOR   # the text version (templates/_flow.md.j2)
 COLOURS = {          # fill, stroke; the words carry the meaning, colour only helps
     "question": ("#ffffff", "#00695c"),
     "start": ("#e0f2f1", "#00695c"),
@@ -206,7 +206,7 @@ def errand(rule) -> list:
     return [("他人代办", rule.proxy), ("怎么付款", rule.payout), ("费用", rule.fees)]
 
 
-def _end_data(end: End, flow: Flow, here: str) -> dict:
+def _end_data(end: End, flow: Flow, here: str, site: urls.Urls) -> dict:
     data = {"kind": "outcome", "outcome": end.name, "cash": end.cash, "grade": end.grade,
             "grade_label": end.grade_label, "grade_text": GRADE_TEXT.get(end.grade or "", None),
             "via": end.via}
@@ -225,8 +225,8 @@ def _end_data(end: End, flow: Flow, here: str) -> dict:
         "status_text": f"{STATUS_TEXT[rule.status]}：{rule.status_reason}" if rule.status in STATUS_TEXT else None,
         "errand": [{"title": title, "said": said.exported() if said else None} for title, said in errand(rule)],
         "link": _rule_href(flow, rule.id),
-        "citations": [{"title": c.source.title, "about": c.describe("about"),
-                       "source_link": urls.href(here, urls.source_page(c.source.id), urls.source_anchor(c.source.id)),
+        "citations": [{"title": c.source.title, "about": c.describe("full", titled=False),
+                       "source_link": urls.href(here, site.source_page(c.source.id), urls.source_anchor(c.source.id)),
                        "url": c.source.url} for c in rule.citations],
     })
     return data
@@ -239,13 +239,14 @@ def service_data(flow: Flow) -> dict:
     j = flow.jurisdiction
     one = lambda s: s.exported() if s else None    # noqa: E731
     return {"from": owner.name if owner and owner is not j else None,
-            "link": urls.href(urls.check(j), urls.page(j), "service"),     # + "-cite-N": the page's footnotes
+            "link": urls.href(urls.check(j), urls.page(j), urls.SERVICE),     # + "-cite-N": the page's footnotes
             "channels": [p.exported() for p in service.channels] if service else [],
             "address": one(service and service.address), "hours": one(service and service.hours),
             "phone": one(service and service.phone)}
 
 
-def flow_data(flow: Flow) -> dict:
+def flow_data(flow: Flow, site: urls.Urls) -> dict:
+    """site: the render's addresses (which page lists each source)."""
     here = urls.check(flow.jurisdiction)
     nodes: dict[str, dict] = {}
     for q in flow.questions:
@@ -255,11 +256,11 @@ def flow_data(flow: Flow) -> dict:
                                   "link": urls.href(here, urls.GLOSSARY, urls.term_anchor(term.id))}
                                  for match, term in terms.find(flow.glossary, q.label + q.situation.question)]}
     for end in flow.ends.values():
-        nodes[end.id] = _end_data(end, flow, here)
+        nodes[end.id] = _end_data(end, flow, here, site)
     return {"jurisdiction": flow.jurisdiction.name, "start": flow.start, "nodes": nodes,
             "service": service_data(flow)}
 
 
-def data_json(flow: Flow) -> str:
+def data_json(flow: Flow, site: urls.Urls) -> str:
     """The flow for <script type="application/json">, escaped so data cannot end the element."""
-    return script_json(flow_data(flow))
+    return script_json(flow_data(flow, site))
