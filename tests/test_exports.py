@@ -63,13 +63,21 @@ def test_full_text_search_finds_chinese_words(db, export):
     assert db.execute("SELECT count(*) FROM search WHERE search MATCH '承'").fetchone()[0] == 0
 
 
-def test_readme_queries_run(db):
-    """The three example queries in the README run on the database and find something."""
+def test_readme_queries_run(db, export, kb):
+    """The three example queries in the README run on the database and give what policies.json says."""
+    from collections import Counter
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    queries = re.findall(r"```sql\n(.*?)```", readme, re.S)
-    assert len(queries) >= 3
-    for query in queries[:3]:
-        assert db.execute(query).fetchall(), query
+    death, third_party, this_year = re.findall(r"```sql\n(.*?)```", readme, re.S)[:3]
+    effective = [(j, r) for j in export["jurisdictions"] for r in j["rules"]]
+    cash = {o.id: o.cash for o in kb.outcomes}
+    paying = Counter(r["evidence"] for _, r in effective if r["situation"] == "death" and cash[r["outcome"]] == "能")
+    assert paying and {grade: count for grade, count, _ in db.execute(death)} == paying
+    written = [(j, r) for j, r in effective if r["inherited_from"] is None]
+    sources = {s["id"]: s for s in export["sources"]}
+    only_third = [(j, r) for j, r in written if all(sources[c["source"]]["class"] == "third-party" for c in r["citations"])]
+    assert only_third and len(db.execute(third_party).fetchall()) == len(only_third)
+    year = export["data_version"]["date"][:4]
+    assert len(db.execute(this_year).fetchall()) == sum(1 for c in export["changes"] if c["date"].startswith(year))
 
 
 def test_database_is_deterministic(kb):
