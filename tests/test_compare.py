@@ -112,7 +112,7 @@ def test_every_effective_rule_is_in_the_table_with_grade_and_a_working_link(buil
             rule = by_situation.get(situation)
             if rule is None:
                 # a blank says whether anyone looked: the research log covers it, or nobody has
-                researched = any(not r["situations"] or situation in r["situations"] for r in j["research"])
+                researched = any(situation in r["covers"] for r in j["research"])
                 if researched:
                     assert cell["text"].strip() == "查过，未找到", (j["id"], situation)
                     target, anchor = resolve(here, cell["links"][0])
@@ -189,14 +189,14 @@ def test_per_situation_pages_name_every_jurisdiction(built, export, kb):
             if rule:
                 assert row["link"] == tuple(rule["url"].split("#")), (situation, j["id"])
                 text = htmllib.unescape(row["text"])
-                assert rule["answer"] in text and f"证据 {rule['evidence']}" in text
+                assert rule["answer"]["text"] in text and f"证据 {rule['evidence']}" in text
                 assert ("沿用上级" in text) == (rule["inherited_from"] is not None)
                 assert f"核对 {rule['last_verified']}" in text
-                assert ({"possibly-outdated": "可能已过时", "disputed": "说法矛盾"}.get(rule["status"], "现行")) in text
+                assert ({"possibly-outdated": "可能已过时", "disputed": "说法矛盾", "undated": "日期不明", "ended": "办理期已过"}.get(rule["status"], "现行")) in text
                 assert row["data"]["grade"] == rule["evidence"]
                 assert row["data"]["kind"] == ("inherited" if rule["inherited_from"] else "own")
-                assert rule["answer"] in cite and rule["url"] in cite
-            elif any(not r["situations"] or situation in r["situations"] for r in j["research"]):
+                assert rule["answer"]["text"] in cite and rule["url"] in cite
+            elif any(situation in r["covers"] for r in j["research"]):
                 assert row["link"] == (j["url"], "research") and "查过，未找到" in row["text"]
             else:
                 assert row["link"] == (j["url"], "") and "未整理" in row["text"]
@@ -230,21 +230,22 @@ def test_rules_csv_is_the_complete_grid(built, export, kb):
         rule = next((r for r in j["rules"] if r["situation"] == s.id), None)
         kinds.add(row["answer_kind"])
         if rule is None:
-            researched = any(not r["situations"] or s.id in r["situations"] for r in j["research"])
+            researched = any(s.id in r["covers"] for r in j["research"])     # what each entry searched
             assert row["answer_kind"] == ("researched" if researched else "missing")
             assert row["answer"] == ("查过，未找到" if researched else "未整理")
             assert row["outcome"] == row["evidence"] == row["status"] == ""
             continue
         assert row["answer_kind"] == ("inherited" if rule["inherited_from"] else "own")
-        for key in ("outcome", "outcome_name", "evidence", "summary", "url", "last_verified", "answer", "status",
+        for key in ("outcome", "outcome_name", "evidence", "summary", "url", "last_verified", "status",
                     "status_reason"):
             assert row[key] == (rule[key] or ""), key
+        assert row["answer"] == rule["answer"]["text"]
         assert row["inherited_from"] == (rule["inherited_from"] or "")
         assert row["rule_jurisdiction_id"] == (rule["inherited_from"] or j["id"])
         assert row["how_unknown"] == str(int(rule["how_unknown"]))
         cited = list(dict.fromkeys(c["source"] for c in rule["citations"]))
         assert row["source_ids"].split("; ") == cited and set(cited) <= sources
-        assert rule["answer"] in row["cite_as"] and j["name"] in row["cite_as"]
+        assert rule["answer"]["text"] in row["cite_as"] and j["name"] in row["cite_as"]
         assert "None" not in row.values()
     assert {"own", "inherited", "researched", "missing"} <= kinds
 

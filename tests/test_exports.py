@@ -154,7 +154,7 @@ def test_every_rule_section_and_comparison_cell_can_be_cited(built, export):
         assert len(shown) == len(j["rules"]), j["id"]
         for rule, text in zip(j["rules"], shown):
             assert text.strip() == cite[(j["id"], rule["situation"])]
-            assert j["name"] in text and rule["answer"] in text and rule["last_verified"] in text
+            assert j["name"] in text and rule["answer"]["text"] in text and rule["last_verified"] in text
             assert rule["url"] in text and f"数据版本 {label}" in text
     table = (built / "compare/in/hunan/index.html").read_text(encoding="utf-8")
     cells = re.findall(r'<span class="cmp-cell[^"]*" id="cell-([a-z0-9-]+?)-([a-z-]+)" data-sort="[^"]*" '
