@@ -23,14 +23,14 @@ from generator.model.flow import End, Question, build_flow
 from generator.model.history import all_changes
 from generator.model.vocabulary import VERDICTS
 from generator.pages import render_pages
-from generator.pages.flowchart import WIDTH, flow_data, wrap
+from generator.pages.flowchart import WIDTH, wrap
 from generator.site import PAGE_BUDGET_KB, BuildError
 from generator.site.build import build, generate
 from generator.site.preview import Preview
 
 __all__ = ["Preview", "ROOT", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
-           "build_flow", "flow_data", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "load",
+           "build_flow", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "load",
            "run_generator", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 

@@ -28,8 +28,11 @@ def status(r) -> str:
             f"{STATUS_TEXT[r.status]}</span>")
 
 
-def unknown(value, word: str = "未知") -> str:
-    return md(value) if value else f'<span class="unknown">{word}</span>'
+def unknown(value, word: str = "未知", html: bool = False) -> str:
+    """html=True inside raw HTML, where Markdown escapes would show (e.g. a date's hyphens)."""
+    if not value:
+        return f'<span class="unknown">{word}</span>'
+    return attr(value) if html else md(value)
 
 
 def citation(c, urls, style: str = "full", html: bool = False) -> str:
