@@ -196,6 +196,7 @@ def _generated_answer(root: Path, out: Path, page_md: str, question_id: str, kb=
     text = (out / "docs" / page_md).read_text(encoding="utf-8")
     start = re.search(r"\{#" + re.escape(question_id) + r"[ }]", text).start()   # {#id} or {#id data-…}
     visible = text[start: text.find("\n### ", start)]
+    visible = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", visible)      # glossary links as their words
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', text).group(1)
     heading = text[text.rindex("### ", 0, start) + 4: start].strip()
     for item in json.loads(script)["mainEntity"]:
