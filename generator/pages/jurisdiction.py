@@ -4,19 +4,11 @@ from __future__ import annotations
 from ..model import Jurisdiction, KnowledgeBase, urls
 from ..model.flow import build_flow
 from ..model.places import served_by
-from ..model.vocabulary import CASH_ORDER
 from . import faq, flowchart
+from .answer import short_answer
 from .finder import finder_json
 from .markup import render_page, script_json
 from .terms import TermLinker
-
-
-def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
-    """Effective rules grouped by whether they let the money out: 能 / 视情况 / 不能 / 未查明."""
-    groups: dict[str, list] = {key: [] for key in CASH_ORDER}
-    for effective in kb.effective_rules(j):
-        groups[effective.rule.outcome.cash].append(effective)
-    return groups
 
 
 class RuleBodies:
@@ -56,7 +48,7 @@ def jurisdiction_page(kb: KnowledgeBase, j: Jurisdiction, served: list | None = 
     service_from = kb.service_for(j)
     here = urls.page(j)
     return render_page(
-        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=kb.effective_rules(j), groups=cash_groups(kb, j),
+        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=kb.effective_rules(j), answer=short_answer(kb, j),
         rule_body=(bodies or RuleBodies()).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         service=service_from.service if service_from else None,
