@@ -1,12 +1,13 @@
 # Two commands do everything on a fresh machine with Python 3.11:
 #   make site   — set up .venv, check the data, build site/   (make serve: live preview)
-#   make test   — set up .venv, run the tests
+#   make test   — set up .venv, run the everyday tests (make test-all: and the exhaustive tier, as CI does)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
+AXE := tests/js/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test validate bench weight clean
+.PHONY: site serve test test-exhaustive test-all validate bench weight clean
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +23,20 @@ serve: $(READY)
 validate: $(READY)
 	$(BIN)/python -m generator validate
 
-test: $(READY)
+# axe-core for the accessibility tests, pinned in tests/js/package-lock.json (where npm is missing, they skip).
+$(AXE): tests/js/package.json tests/js/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/js --no-audit --no-fund --silent; \
+	else echo "没有 npm：不安装 axe-core，无障碍检查（tests/test_axe.py）跳过"; fi
+
+# The everyday tier: one page of each kind in the browser checks (pytest.ini).
+test: $(READY) $(AXE)
 	$(BIN)/python -m pytest
+
+# The exhaustive tier alone: axe and 200 % text on every page, repeated builds compared, the benchmark's report.
+test-exhaustive: $(READY) $(AXE)
+	$(BIN)/python -m pytest -m exhaustive
+
+test-all: test test-exhaustive
 
 clean:
 	rm -rf build site

@@ -12,11 +12,27 @@ import http.server
 import os
 import shutil
 import threading
+from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-default-apps"]
 HEIGHT = 844          # a phone's screen height; desktop widths keep it (only the width matters here)
+
+
+# axe-core, pinned in tests/js/package.json (package-lock.json) and installed by `make test` with npm:
+# the accessibility rules a page is checked against.
+AXE = Path(__file__).resolve().parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_script() -> str:
+    """axe-core's source, to add to each page before its own scripts; skips (fails on CI) when not installed."""
+    import pytest
+    if not AXE.is_file():
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must install axe-core: npm ci --prefix tests/js (see the Makefile)")
+        pytest.skip("axe-core is not installed (make test installs it with npm)", allow_module_level=True)
+    return AXE.read_text(encoding="utf-8")
 
 
 def require_chromium() -> None:
@@ -48,23 +64,39 @@ def new_context(browser, width: int = 390, elder: bool | None = None, **options)
     return context
 
 
-# Pages made per place and per provincial unit repeat one template hundreds of times (509 pages with
-# 52 places): the page-by-page browser checks (axe, 200 % reflow, 长辈版 sizes) take one of each kind —
-# every page that is not per place or per unit, and all pages of these units: the nation, a province
-# with a covered city (湖南, 长沙), a municipality (北京) and a province without cities of its own (四川).
-SAMPLE_UNITS = {"national", "hunan", "beijing", "sichuan"}
-
-
 def page_urls(built) -> list[str]:
-    """The built pages to check one by one, as the paths a reader opens (see SAMPLE_UNITS)."""
-    import json
-    export = json.loads((built / "api/v1/policies.json").read_text(encoding="utf-8"))
-    units = {j["id"] for j in export["jurisdictions"] if j["parent"] in (None, "national")}
+    """Every built page, as the path a reader opens ("" for the home page, "404.html")."""
     urls = []
     for path in sorted(built.rglob("*.html")):
         relative = path.relative_to(built).as_posix()
-        url = relative[:-len("index.html")] if relative.endswith("index.html") else relative
-        if set(url.split("/")) & (units - SAMPLE_UNITS):
-            continue
-        urls.append(url)
+        urls.append(relative[:-len("index.html")] if relative.endswith("index.html") else relative)
     return urls
+
+
+def page_kind(url: str, kb) -> str:
+    """What a page is an instance of: its path with each place, provincial unit, situation and page
+    number replaced by what it stands for ("{province}/{city}/check/", "compare/{situation}/", "sources/
+    {province}/{n}/"). Pages made per place, unit or situation repeat one template hundreds of times."""
+    places = {j.id: j for j in kb.jurisdictions.values()}
+    situations = {s.id for s in kb.situations}
+    kinds = []
+    for segment in url.split("/"):
+        if segment in places:
+            j = places[segment]
+            kinds.append("{" + j.level + ("+cities" if kb.members(j) and j.level != "national" else "") + "}")
+        elif segment in situations:
+            kinds.append("{situation}")
+        elif segment.isdigit():
+            kinds.append("{n}")
+        else:
+            kinds.append(segment)
+    return "/".join(kinds)
+
+
+def one_page_per_kind(built, kb) -> list[str]:
+    """The first page (in path order) of every kind (page_kind): what the everyday tier checks page by
+    page; the exhaustive tier checks page_urls(built), all of them."""
+    first: dict[str, str] = {}
+    for url in page_urls(built):
+        first.setdefault(page_kind(url, kb), url)
+    return list(first.values())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build, load
+from helpers import ROOT, cached_site, load
 
 
 @pytest.fixture(scope="session")
@@ -19,10 +19,10 @@ def kb():
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The real data built into a temporary site (the same code path as `make site`)."""
-    work = tmp_path_factory.mktemp("built")
-    return build(ROOT, site=work / "site", out=work / "build")
+def built() -> Path:
+    """The real data built into a site (the same code path as `make site`), once for its inputs
+    (helpers.cached_site). Read-only: a test that needs other data builds its own copy."""
+    return cached_site()
 
 
 @pytest.fixture(scope="session")

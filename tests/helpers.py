@@ -6,7 +6,13 @@ Every import of the generator used by the tests is in this file, so a module tha
 """
 from __future__ import annotations
 
+import contextlib
+import datetime
+import fcntl
+import hashlib
+import io
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -31,7 +37,7 @@ from generator.site.preview import Preview
 __all__ = ["Preview", "ROOT", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
            "build_flow", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "load",
-           "run_generator", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
+           "run_generator", "rendered_site", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,8 +68,13 @@ LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+): (?P<field>[^:]+): (?P<mess
 # -- the command line ------------------------------------------------------------------------------
 
 def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
-                          cwd=ROOT, capture_output=True, text=True)
+    """`python -m generator --root root ARGS` in this process (a fresh interpreter per call costs about a
+    second of imports): its exit code and what it printed. An exception the command line does not turn
+    into a message propagates, failing the test as a traceback would."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli_main(["--root", str(root), *args])
+    return subprocess.CompletedProcess(["generator", *args], code, out.getvalue(), err.getvalue())
 
 
 def rejected(code: int, stdout: str, stderr: str) -> list[dict]:
@@ -138,6 +149,122 @@ def assert_reported_at(root: Path, file: str, path: Path, *expected: Reported) -
 def assert_edit_reported(root: Path, file: str, old: str, new: str, *expected: Reported) -> None:
     """Replace old by new in file, then validate must report every expected problem."""
     assert_reported_at(root, file, edit(root, file, old, new), *expected)
+
+
+# -- the real site, built once for its inputs ------------------------------------------------------
+
+# Everything a build reads. The built site is kept under build/test-sites/<key of these inputs>/, so a
+# test session (and every pytest-xdist worker of it) builds the real site at most once, and a session
+# after an edit to a test, but not to these, builds nothing.
+BUILD_INPUTS = ("policies", "content", "site_overrides", "generator", "data", "mkdocs.yml", "requirements.txt")
+SITE_CACHE = ROOT / "build" / "test-sites"
+
+
+def inputs_key(root: Path, variant: str = "") -> str:
+    """A digest of every input file's path and bytes, the interpreter, the day (the quality page lists
+    what is stale today) and the variant's own settings."""
+    digest = hashlib.sha256(f"{sys.version}\0{datetime.date.today()}\0{variant}".encode())
+    for name in BUILD_INPUTS:
+        top = root / name
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*")
+                                                   if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def cached_site(site_url: str = "") -> Path:
+    """The real data built into a site (the same code path as `make site`), with site_url set in its
+    mkdocs.yml when given; built once per distinct inputs, under a lock shared by parallel workers."""
+    key = inputs_key(ROOT, site_url)
+    SITE_CACHE.mkdir(parents=True, exist_ok=True)
+    place = SITE_CACHE / key
+    with open(SITE_CACHE / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (place / "site").is_dir():
+            for old in SITE_CACHE.iterdir():       # sites of older inputs (keep other variants of a day)
+                if old.is_dir() and old.stat().st_mtime < datetime.datetime.now().timestamp() - 86400:
+                    shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(place, ignore_errors=True)
+            work = place / "root"
+            work.mkdir(parents=True)
+            for name in ("policies", "content", "site_overrides", "data"):
+                (work / name).symlink_to(ROOT / name)
+            config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+            if site_url:
+                config = config.replace('site_url: ""', f'site_url: "{site_url}"')
+                assert site_url in config, "mkdocs.yml must have an empty site_url line to replace"
+            (work / "mkdocs.yml").write_text(config, encoding="utf-8")
+            build(work, site=place / "site", out=place / "build")
+        return place / "site"
+
+
+def previous_site(site: Path) -> dict:
+    """A site left by an earlier build (a few files stand for it): its files and bytes."""
+    for relative, text in (("index.html", "<p>旧首页</p>"), ("hunan/changsha/index.html", "<p>旧长沙</p>"),
+                           ("search/search_index.json", "{}")):
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text(text, encoding="utf-8")
+    return {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+# -- a few pages of other data, without the site engine ---------------------------------------------
+
+_MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]*?)(index)?\.md(#[^"]*)?"')
+
+
+def _directory_links(html: str) -> str:
+    """MkDocs' rewriting of links between pages (directory URLs): a/index.md → a/, a/b.md → a/b/,
+    index.md → ./ (from a page that is itself an index.md, as every generated page here is)."""
+    def url(m: re.Match) -> str:
+        folder, index, fragment = m.group(1), m.group(2), m.group(3) or ""
+        return f'href="{(folder if index else folder + "/") or "./"}{fragment}"'
+    return _MD_LINK.sub(url, html)
+
+
+def markdown_to_html(page_markdown: str) -> str:
+    """One generated page's Markdown as MkDocs turns it into the page's content: front matter off, Python-
+    Markdown with mkdocs.yml's extensions, links between pages as directory URLs."""
+    import markdown
+    import yaml
+    from mkdocs.utils.meta import get_data
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    extensions, options = [], {}
+    for entry in config.get("markdown_extensions", []):
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        extensions.append(name)
+        if isinstance(entry, dict):
+            options[name] = entry[name] or {}
+    content, _ = get_data(page_markdown)
+    return _directory_links(markdown.markdown(content, extensions=extensions, extension_configs=options))
+
+
+def rendered_site(root: Path, kb=None, pages: tuple[str, ...] = (), name: str = "rendered") -> Path:
+    """What a build of root's data (or kb) would publish, for a test that reads a few pages: the generator's
+    own generate() writes every page's Markdown and every export (api/, feeds, SVG files); the pages at
+    these URLs (e.g. "hunan/changsha/"; "compare/**" for every page under compare/) are converted to HTML as MkDocs converts their content
+    (markdown_to_html, no theme around it). The site engine, which turns all ~500 pages into HTML,
+    does not run. Returns the folder standing for site/ (root/name/site)."""
+    out = root / name
+    generate(root, out / "build", kb)
+    docs, site = out / "build" / "docs", out / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(docs, site, ignore=shutil.ignore_patterns("*.md"))
+    wanted = []
+    for url in pages:          # "compare/**": every page under compare/
+        if url.endswith("**"):
+            wanted += [p.relative_to(docs).as_posix()[:-len("index.md")]
+                       for p in sorted((docs / url[:-2]).rglob("index.md"))]
+        else:
+            wanted.append(url)
+    for url in wanted:
+        source = docs / (f"{url}index.md" if url.endswith("/") or not url else f"{url}.md")
+        assert source.is_file(), f"test setup: no page {url!r} in the generated site"
+        target = site / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown_to_html(source.read_text(encoding="utf-8")), encoding="utf-8")
+    return site
 
 
 # -- built pages ------------------------------------------------------------------------------------

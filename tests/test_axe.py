@@ -1,5 +1,8 @@
-"""axe-core (bundled by axe-playwright-python) over every built page: WCAG 2.0, 2.1 and 2.2
-level A and AA rules, at 390 px (phone) and 1280 px (desktop), with 长辈版 off and on.
+"""axe-core (tests/js/package.json) over the built pages: WCAG 2.0, 2.1 and 2.2 level A and AA rules,
+at 390 px (phone) and 1280 px (desktop), with 长辈版 off and on. The everyday tier checks one page of
+each kind (browser_support.page_kind: one place page, one comparison page of a situation, one map
+view…); the exhaustive tier (`make test-all`) checks every page, so a kind added later is covered
+without anyone choosing it.
 
 Zero violations is the bar. One Chromium for the session and one context per width and mode;
 axe is added to each page by its context before the page's own scripts run. The four contexts
@@ -13,11 +16,10 @@ import time
 
 import pytest
 
-from browser_support import new_context, page_urls, require_chromium
+from browser_support import axe_script, new_context, one_page_per_kind, page_urls, require_chromium
 
 require_chromium()
-
-from axe_playwright_python.base import AXE_SCRIPT  # noqa: E402  (after the skip: needs playwright)
+AXE_SCRIPT = axe_script()
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
@@ -37,10 +39,8 @@ def describe(url: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.fixture(scope="module")
-def axe_results(browser, server, built):
-    """{(width, elder): failures} for every page; also the page list and the seconds taken."""
-    urls = page_urls(built)
+def run_axe(browser, server, urls: list[str]):
+    """{(width, elder): failures} for these pages; also the page list and the seconds taken."""
     runs = [(width, elder) for width in WIDTHS for elder in MODES]
     contexts = {}
     for run in runs:
@@ -69,11 +69,32 @@ def axe_results(browser, server, built):
     return urls, failures, seconds
 
 
-@pytest.mark.parametrize("elder", MODES, ids=["normal", "elder"])
-@pytest.mark.parametrize("width", WIDTHS)
-def test_axe_wcag_a_aa_on_every_page(axe_results, width, elder):
-    urls, failures, _ = axe_results
-    assert len(urls) >= 30, urls
+@pytest.fixture(scope="module")
+def axe_of_each_kind(browser, server, built, kb):
+    return run_axe(browser, server, one_page_per_kind(built, kb))
+
+
+@pytest.fixture(scope="module")
+def axe_of_every_page(browser, server, built):
+    return run_axe(browser, server, page_urls(built))
+
+
+def assert_no_violations(results, width: int, elder: bool, at_least: int) -> None:
+    urls, failures, _ = results
+    assert len(urls) >= at_least, urls
     found = failures[(width, elder)]
     assert not found, (f"{len(found)} of {len(urls)} pages fail WCAG A/AA at {width}px"
                        f"{' in 长辈版' if elder else ''}:\n" + "\n".join(found))
+
+
+@pytest.mark.parametrize("elder", MODES, ids=["normal", "elder"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_wcag_a_aa_on_a_page_of_each_kind(axe_of_each_kind, width, elder):
+    assert_no_violations(axe_of_each_kind, width, elder, at_least=30)
+
+
+@pytest.mark.exhaustive
+@pytest.mark.parametrize("elder", MODES, ids=["normal", "elder"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_wcag_a_aa_on_every_page(axe_of_every_page, width, elder):
+    assert_no_violations(axe_of_every_page, width, elder, at_least=500)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from helpers import load
 
 
@@ -23,7 +25,9 @@ def test_synthetic_country_validates(tmp_path):
     assert any(e.inherited_from for j in cities for e in kb.effective_rules(j))
 
 
+@pytest.mark.exhaustive
 def test_report_has_every_figure(tmp_path, capsys):
+    """The whole benchmark at N=4 (and 1): it builds its synthetic sites several times over."""
     from bench.run import FIGURES, TARGETS, main, report
     assert main(["--n", "4", "--json", "--keep", str(tmp_path)]) == 0
     figures = json.loads(capsys.readouterr().out)

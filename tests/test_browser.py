@@ -276,7 +276,27 @@ def test_map_at_390_px_draws_31_tiles_linking_to_pages(browser, server):
     page.context.close()
 
 
-def results(browser, server, query: str, how: str = "type") -> list[dict]:
+@pytest.fixture(scope="module")
+def search_page(browser, server):
+    """One page at 1280 px with the search open, shared by the search tests: each query replaces the last."""
+    page, _ = open_page(browser, server, 1280)
+    page.click("input.md-search__input")
+    yield page
+    page.context.close()
+
+
+# Resolves once the result list has not changed for a moment: the worker has answered the last query
+# and the theme has drawn it (typing sends a query per key; only the last answer stays).
+RESULTS_SETTLED = """() => new Promise(done => {
+  const list = document.querySelector(".md-search-result");
+  let timer = setTimeout(finish, 250);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, 150); });
+  observer.observe(list, {childList: true, subtree: true, characterData: true, attributes: true});
+  function finish() { observer.disconnect(); done(); }
+})"""
+
+
+def results(page, query: str, how: str = "type") -> list[dict]:
     """Enter a query as a reader does; return every rendered result link, best first, as
     {"url": parsed URL, "title": its heading, "shown": visible without a click}. Material folds the
     sections of a page that score below its best into "在该页上还有 N 个符合条件的结果".
@@ -284,8 +304,10 @@ def results(browser, server, query: str, how: str = "type") -> list[dict]:
     type: key by key (keyup events); paste: the text arrives at once with no key event (menu paste,
     dictation); ime: an input method's composition ends with the text (拼音输入).
     """
-    page, _ = open_page(browser, server, 1280)
-    page.click("input.md-search__input")
+    box = page.locator("input.md-search__input")
+    box.fill("")                                      # the last reader's query is gone, and its results
+    page.wait_for_selector(".md-search-result__item", state="detached", timeout=10000)
+    box.focus()
     if how == "type":
         page.keyboard.type(query)
     elif how == "paste":
@@ -298,17 +320,16 @@ def results(browser, server, query: str, how: str = "type") -> list[dict]:
             el.dispatchEvent(new CompositionEvent("compositionend", {data: q}));
         }""", query)
     page.wait_for_selector(".md-search-result__item", timeout=10000)
-    page.wait_for_timeout(500)
+    page.evaluate(RESULTS_SETTLED)
     links = page.eval_on_selector_all(".md-search-result__item a", """els => els.map(e => ({
         url: e.href, title: e.querySelector("h1, h2").textContent.replace(/\u200b/g, ""),
         shown: !e.closest("details:not([open])")}))""")
-    page.context.close()
     return [{**link, "url": urlparse(link["url"])} for link in links]
 
 
-def search(browser, server, query: str, how: str = "type") -> list:
+def search(page, query: str, how: str = "type") -> list:
     """The result links a reader sees without a click, as parsed URLs, best first."""
-    return [link["url"] for link in results(browser, server, query, how) if link["shown"]]
+    return [link["url"] for link in results(page, query, how) if link["shown"]]
 
 
 # Everyday queries, written as people type them (issue 15), each with the page it must return first
@@ -356,20 +377,20 @@ def assert_first(found: list, query: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("query, expected", EVERYDAY)
-def test_everyday_query_finds_the_page_and_section_first(browser, server, query, expected):
-    assert_first(search(browser, server, query), query, expected)
+def test_everyday_query_finds_the_page_and_section_first(search_page, query, expected):
+    assert_first(search(search_page, query), query, expected)
 
 
 @pytest.mark.parametrize("how", ["paste", "ime"])
-def test_search_runs_on_paste_and_on_ime_composition_end(browser, server, how):
+def test_search_runs_on_paste_and_on_ime_composition_end(search_page, how):
     query, expected = EVERYDAY[0]
-    assert_first(search(browser, server, query, how), query, expected)
+    assert_first(search(search_page, query, how), query, expected)
 
 
-def test_result_titles_name_the_place(browser, server, kb):
+def test_result_titles_name_the_place(search_page, kb):
     """Dozens of pages have a section called 参保人死亡: each result says whose it is (长沙 · 参保人死亡)."""
     names = {"/" + url_of(j): j.short_name for j in kb.jurisdictions.values()}
-    deaths = [link for link in results(browser, server, "去世") if link["url"].fragment == "death"
+    deaths = [link for link in results(search_page, "去世") if link["url"].fragment == "death"
               and link["url"].path in names]
     assert len(deaths) >= 3
     for link in deaths:
@@ -423,9 +444,9 @@ def test_synonyms_apply_at_index_and_query_time(browser, server, built, kb):
         assert location in found[used], (used, location)
 
 
-def test_unknown_words_never_empty_the_results(browser, server):
+def test_unknown_words_never_empty_the_results(search_page):
     """Words the index lacks are dropped, not required: 我爸 and 了 cannot empty a query about 去世."""
-    assert search(browser, server, "我爸去世了啊啊啊 xyzzy")
+    assert search(search_page, "我爸去世了啊啊啊 xyzzy")
 
 
 def test_xuchang_page_explains_qingsuan(built):

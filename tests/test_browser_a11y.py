@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import new_context, page_urls, require_chromium
+from browser_support import new_context, one_page_per_kind, page_urls, require_chromium
 
 require_chromium()
 
@@ -104,8 +104,10 @@ def test_elder_mode_text_sizes_spacing_and_folded_side_bars(browser, server, wid
     context.close()
 
 
+@pytest.mark.parametrize("pages", [pytest.param("each-kind"), pytest.param("every", marks=pytest.mark.exhaustive)])
 @pytest.mark.parametrize("mode", ["normal-no-js", "elder"])
-def test_200_percent_text_does_not_scroll_sideways_at_390(browser, server, built, mode):
+def test_200_percent_text_does_not_scroll_sideways_at_390(browser, server, built, kb, mode, pages):
+    """pages: one page of each kind (browser_support.page_kind), or every page (the exhaustive tier)."""
     elder = mode == "elder"
     context = new_context(browser, 390, elder=elder, java_script_enabled=elder)
     page = context.new_page()
@@ -113,7 +115,7 @@ def test_200_percent_text_does_not_scroll_sideways_at_390(browser, server, built
     # The reader's browser font size doubled (16 → 32 px), as 设置 → 字号 does; px sizes do not follow it.
     cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
     wide = []
-    for url in page_urls(built):
+    for url in one_page_per_kind(built, kb) if pages == "each-kind" else page_urls(built):
         page.goto(server + url, wait_until="load")
         if url == "":
             root = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")

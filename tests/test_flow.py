@@ -9,10 +9,8 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-import markdown
-
-from helpers import (PAGE_BUDGET_KB, ROOT, WIDTH, End, Question, build, build_flow, check_url_of, load, page_html,
-                     render_pages, with_text, wrap)
+from helpers import (PAGE_BUDGET_KB, ROOT, WIDTH, End, Question, build_flow, check_url_of, load, markdown_to_html,
+                     page_html, render_pages, rendered_site, with_text, wrap)
 
 PAGE_BUDGET = PAGE_BUDGET_KB * 1024       # gzipped bytes a city page may load, search index excluded
 
@@ -272,7 +270,7 @@ def test_without_a_general_rule_the_checker_ends_at_unknown(kb):
     flow = build_flow(bare, bare.jurisdictions["national"])
     assert flow.final.effective is None
     text = render_pages(bare)["national/check/index.md"]
-    html = markdown.markdown(text.split("---\n", 2)[2], extensions=["attr_list", "md_in_html", "tables", "toc"])
+    html = markdown_to_html(text)
     part = checker_of(html).parts[flow.final.id]
     assert part["hidden"] and "结果：" + flow.final.name in part["text"] and "以上都不是" in part["text"]
     assert checker_of(html).parts[flow.questions[-1].id]["go"][1] == flow.final.id
@@ -328,8 +326,8 @@ def test_changing_a_rule_changes_the_flow(data_copy):
 
     # The data lint refuses HTML in a file, so the hostile summary goes into the loaded model.
     kb = with_text(load(data_copy), "changsha", "death", lambda r: dataclasses.replace(r, summary=TRICKY))
-    site = build(data_copy, site=data_copy / "site", out=data_copy / "build", kb=kb)
     changsha_j = kb.jurisdictions["changsha"]
+    site = rendered_site(data_copy, kb, pages=(check_url_of(changsha_j),))
     flow = build_flow(kb, changsha_j)
     assert flow.start == "q-retirement"
     assert flow.ends["o-death"].name == "转入继承人医保账户或用于其医疗费"

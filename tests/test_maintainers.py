@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from helpers import ROOT, BuildError, build
+from helpers import ROOT, BuildError, build, previous_site
 
 
 def _properties(node, path=""):
@@ -41,8 +41,7 @@ def test_schema_and_guide_are_published(built):
 def test_failed_mkdocs_build_leaves_previous_site_intact(data_copy):
     """Validation passes but MkDocs --strict fails (a broken link): site/ is untouched, no staging left."""
     site = data_copy / "site"
-    build(data_copy, site=site, out=data_copy / "build")
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = previous_site(site)
     (data_copy / "content/broken.md").write_text("---\ntitle: 坏链接\n---\n\n[不存在](nowhere.md)\n", encoding="utf-8")
     with pytest.raises(BuildError):
         build(data_copy, site=site, out=data_copy / "build")

@@ -9,21 +9,15 @@ import re
 import pytest
 import yaml
 
-from helpers import ROOT, build
+from helpers import ROOT, cached_site
 
 SITE_URL = "https://example.org/yibao/"
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published():
     """The real data built with site_url set to a sub-path, as a deployment would."""
-    work = tmp_path_factory.mktemp("published")
-    for name in ("policies", "content", "site_overrides"):
-        (work / name).symlink_to(ROOT / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "{SITE_URL}"')
-    assert SITE_URL in config
-    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return build(work, site=work / "site", out=work / "build")
+    return cached_site(SITE_URL)
 
 
 def test_licences_are_stated(built, export):

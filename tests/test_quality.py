@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from helpers import build, line_of, run_generator
+from helpers import line_of, rendered_site, run_generator
 
 CLASS_NAMES = {"official": "官方", "media": "媒体", "third-party": "第三方"}
 
@@ -103,7 +103,7 @@ def test_stale_jurisdiction_warns_but_passes(data_copy):
     assert f"policies/hunan/changsha.yaml:{line_of(path, 'last_verified: ' + old)}: last_verified: 警告" in result.stderr
     assert "changsha.yaml" not in result.stdout
 
-    site = build(data_copy, site=data_copy / "site", out=data_copy / "build")
+    site = rendered_site(data_copy, pages=("quality/",))
     export = json.loads((site / "api/v1/policies.json").read_text(encoding="utf-8"))
     assert "changsha" in [row["jurisdiction"] for row in export["quality"]["stale_jurisdictions"]]
     html = (site / "quality/index.html").read_text(encoding="utf-8")

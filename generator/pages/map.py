@@ -68,9 +68,16 @@ class Tile:
     def grade_status(self) -> str:
         return f"{self.grade} {self.status}" if self.grade else self.status
 
+    def lines(self) -> list[tuple[str, int, bool]]:
+        """What the tile shows, line by line: (text, font size, bold)."""
+        return [(self.short, 14, True), (self.label, 12, True), (self.grade_status, 11, False), (self.cities, 11, False)]
+
     def sentence(self) -> str:
-        """The tile as one sentence, for screen readers and the SVG title."""
-        return f"{self.name}：{self.label}；{self.grade_status}；{self.cities}"
+        """The tile as one sentence, for screen readers and the SVG title. It starts with the tile's visible
+        lines, in their order, so a speech-input user who says what she sees activates it (WCAG 2.5.3
+        Label in Name); the official name follows when it is longer than the short one on the tile."""
+        shown = "；".join(text for text, _, _ in self.lines())
+        return shown if self.name == self.short else f"{shown}（{self.name}）"
 
 
 def default_situation(kb: KnowledgeBase, situations: list[Situation]) -> Situation:
@@ -128,9 +135,8 @@ def svg(situation: Situation, tile_list: list[Tile], here: str) -> str:
     for t in tile_list:
         x, y = GAP + t.col * (TILE + GAP), GAP + t.row * (TILE + GAP)
         dash = f' stroke-dasharray="{DASH[t.answer]}"' if t.answer in DASH else ""
-        lines = [(t.short, 14, True), (t.label, 12, True), (t.grade_status, 11, False), (t.cities, 11, False)]
         text = "".join(f'<text x="{x + PAD}" y="{y + 18 + i * 19}" font-size="{size}"{BOLD if bold else ""} '
-                       f'fill="{INK}">{attr(line)}</text>' for i, (line, size, bold) in enumerate(lines))
+                       f'fill="{INK}">{attr(line)}</text>' for i, (line, size, bold) in enumerate(t.lines()))
         href = urls.href(here, t.page)
         out.append(f'<a href="{attr(href)}" aria-label="{attr(t.sentence())}"><title>{attr(t.sentence())}</title>'
                    f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{FILL[t.answer]}" '
