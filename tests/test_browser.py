@@ -235,6 +235,16 @@ def test_without_scripts_the_check_page_lists_every_answer(browser, server, kb):
     page.context.close()
 
 
+def test_the_printed_check_page_has_every_answer_and_no_buttons(browser, server, kb):
+    j = kb.jurisdictions["changsha"]
+    page = new_context(browser, 390).new_page()
+    page.goto(server + url_of(j) + "check/", wait_until="load")
+    page.emulate_media(media="print")
+    assert all(page.locator(f"#faq-{e.rule.id}").is_visible() for e in kb.effective_rules(j))
+    assert page.locator("#checker-app button:visible").count() == 0
+    page.context.close()
+
+
 @pytest.mark.parametrize("query", ["长沙", "changsha", "cs"])
 def test_city_finder(browser, server, query):
     page, _ = open_page(browser, server)
