@@ -5,8 +5,8 @@
 
 For N and N/4 it writes a synthetic project (bench/synth.py) into a temporary
 folder, runs the real pipeline in fresh child processes — generator.site.build.generate
-(validation + Markdown + JSON), then the same `mkdocs build --strict` that
-generator.site.build.build runs — and measures time, peak memory (ru_maxrss of each
+(validation + Markdown + JSON), then the same `mkdocs build --strict` and finish_site
+(search refinement, compaction) that generator.site.build.build runs — and measures time, peak memory (ru_maxrss of each
 child) and the built site: total size, largest and median city page (raw and
 gzip -9), what the median city page loads (its HTML + the CSS/JS it references,
 not the search index, which is fetched by the search worker), and the search
@@ -40,7 +40,7 @@ FIGURES = [
     ("validate_s", "validation, CPU seconds", "s"),
     ("generate_s", "generation (validate + render + write), CPU seconds", "s"),
     ("engine_s", "site engine (mkdocs build --strict), CPU seconds", "s"),
-    ("compact_s", "HTML compaction, CPU seconds", "s"),
+    ("finish_s", "after the engine: search refinement + HTML compaction (finish_site), CPU seconds", "s"),
     ("total_s", "total build, CPU seconds", "s"),
     ("total_wall_s", "total build, wall seconds", "s"),
     ("generation_share", "generation / total build (CPU)", "%"),
@@ -106,17 +106,18 @@ print(json.dumps({"config": str(config), "generate_wall": generated[0], "generat
 _ENGINE = """
 import json, resource, sys, time
 from pathlib import Path
-from generator.site.build import run_engine
-from generator.site.compact import compact_site
-config, site = Path(sys.argv[1]), Path(sys.argv[2])
+from generator.load import load_knowledge_base
+from generator.site.build import finish_site, run_engine
+config, site, root = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+kb = load_knowledge_base(root)         # build() has it from generate(): not timed
 wall = time.perf_counter()
 run_engine(config, site)
 engine_wall = time.perf_counter() - wall
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 wall, cpu = time.perf_counter(), time.process_time()
-compact_site(site)
+finish_site(site, kb)
 print(json.dumps({"engine_wall": engine_wall, "engine_s": usage.ru_utime + usage.ru_stime,
-                  "compact_wall": time.perf_counter() - wall, "compact_s": time.process_time() - cpu}))
+                  "finish_wall": time.perf_counter() - wall, "finish_s": time.process_time() - cpu}))
 """
 
 
@@ -330,10 +331,14 @@ def measure_preview(root: Path, timeout: float = 120.0) -> float:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + timeout * 3
-        while not (preview / "search/search_index.json").exists() or not all(p.exists() for p in watched):
+        # Ready when the server answers: it watches the files from then on (LiveReloadServer.serve starts
+        # its file watcher before it serves), after the first build and its finish_site.
+        while not _answers(f"http://127.0.0.1:{port}/"):
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("preview did not start")
             time.sleep(0.2)
+        if not all(p.exists() for p in watched):
+            raise SystemExit(f"the preview has no {' or '.join(str(p) for p in watched if not p.exists())}")
         time.sleep(2)                      # let the watcher settle after the first build
         start = time.perf_counter()
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -347,6 +352,18 @@ def measure_preview(root: Path, timeout: float = 120.0) -> float:
         server.wait()
 
 
+def _answers(url: str) -> bool:
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+
+
 def measure(n: int, work: Path) -> dict:
     root = work / f"n{n}"
     counts = synthesise(root, n)
@@ -354,9 +371,9 @@ def measure(n: int, work: Path) -> dict:
     phases = json.loads(output.strip().splitlines()[-1])
     site = root / "site"
     # The same two steps generator.site.build.build runs after generate(), in one child.
-    output, _, engine_peak = _child([sys.executable, "-c", _ENGINE, phases["config"], str(site)], REPO)
+    output, _, engine_peak = _child([sys.executable, "-c", _ENGINE, phases["config"], str(site), str(root)], REPO)
     phases.update(json.loads(output.strip().splitlines()[-1]))
-    total = phases["generate_s"] + phases["engine_s"] + phases["compact_s"]
+    total = phases["generate_s"] + phases["engine_s"] + phases["finish_s"]
     figures = {
         "n": n,
         "jurisdictions": counts["cities"] + counts["provinces"] + 1,
@@ -366,9 +383,9 @@ def measure(n: int, work: Path) -> dict:
         "validate_s": round(phases["validate_s"], 2),
         "generate_s": round(phases["generate_s"], 2),
         "engine_s": round(phases["engine_s"], 2),
-        "compact_s": round(phases["compact_s"], 2),
+        "finish_s": round(phases["finish_s"], 2),
         "total_s": round(total, 2),
-        "total_wall_s": round(phases["generate_wall"] + phases["engine_wall"] + phases["compact_wall"], 2),
+        "total_wall_s": round(phases["generate_wall"] + phases["engine_wall"] + phases["finish_wall"], 2),
         "generation_share": round(100 * phases["generate_s"] / total, 1),
         "generator_peak_mb": round(generator_peak, 1),
         "engine_peak_mb": round(engine_peak, 1),

@@ -29,7 +29,7 @@ assert len(PROVINCE_WEIGHTS) == 31
 
 CLASSES = [("官方", 0.45), ("媒体", 0.2), ("第三方", 0.35)]
 PLACE_TYPES = ["窗口", "手机应用", "网上", "电话", "银行"]
-COPIED = ["mkdocs.yml", "content", "site_overrides"]
+COPIED = ["mkdocs.yml", "CONTRIBUTING.md", "content", "site_overrides"]
 POLICY_FILES = ["national.yaml", "vocabulary.yaml", "schema.json"]
 
 

@@ -9,5 +9,7 @@
   generator/export/  policies.json, rules.csv, schema.json, Atom feeds.
   generator/site/    MkDocs config and navigation, the build with its atomic swap, compaction, search words.
   generator/tools/   new-city skeleton, opt-in check-links and check-quotes (online).
+  paths              the project's layout (Paths: policies/, content/, mkdocs.yml, build/, site/ …); --root
+                     sets it for every stage, PROJECT is this checkout.
   __main__           python -m generator validate | build | serve | new-city | check-links | check-quotes
 """

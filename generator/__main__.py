@@ -7,13 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from .load import DataError, load_knowledge_base, stale_warnings
+from .paths import PROJECT, Paths
 from .site import BuildError
 from .tools.links import check_links
 from .tools.quotes import check_quotes
 from .tools.scaffold import ScaffoldError, ask_missing, new_city
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _site():
     """The site stage (Jinja, pypinyin, MkDocs…), imported only by the commands that build:
@@ -22,7 +20,7 @@ def _site():
     return site_build
 
 
-def cmd_validate(root: Path) -> int:
+def cmd_validate(root: Paths) -> int:
     kb = load_knowledge_base(root)
     rules = sum(len(j.rules) for j in kb.jurisdictions.values())
     print(f"数据有效：{len(kb.jurisdictions)} 个地区，{rules} 条规则，{len(kb.sources)} 个来源。")
@@ -31,30 +29,30 @@ def cmd_validate(root: Path) -> int:
     return 0
 
 
-def cmd_build(root: Path) -> int:
+def cmd_build(root: Paths) -> int:
     site = _site().build(root, kb=load_knowledge_base(root))
     print(f"网站已生成：{site}")
     return 0
 
 
-def cmd_new_city(root: Path, name: str | None, province: str | None, city_id: str | None) -> int:
+def cmd_new_city(root: Paths, name: str | None, province: str | None, city_id: str | None) -> int:
     values = ask_missing({"name": name, "province": province, "id": city_id})
     path = new_city(root, values["name"], values["province"], values["id"])
-    shown = path.relative_to(root).as_posix()
+    shown = path.relative_to(root.root).as_posix()
     print(f"已创建 {shown}。\n下一步：照文件里的注释（或 CONTRIBUTING.md）填写规则和来源，"
           "然后运行 python -m generator validate 检查、python -m generator build 生成网站。")
     return 0
 
 
-def cmd_check_links(root: Path, timeout: float) -> int:
-    return check_links(root, load_knowledge_base(root), timeout)
+def cmd_check_links(root: Paths, timeout: float) -> int:
+    return check_links(root.root, load_knowledge_base(root), timeout)
 
 
-def cmd_check_quotes(root: Path, timeout: float) -> int:
+def cmd_check_quotes(root: Paths, timeout: float) -> int:
     return check_quotes(load_knowledge_base(root), timeout)
 
 
-def cmd_serve(root: Path, address: str) -> int:
+def cmd_serve(root: Paths, address: str) -> int:
     """Live preview: rebuilds only the pages whose content changed (generator/site/preview.py)."""
     from .site.preview import serve
     return serve(root, address)
@@ -75,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("--timeout", type=float, default=5.0, help="每个网址的超时秒数")
     quotes = sub.add_parser("check-quotes", help="联网检查来源网页上是否还能找到所引的原文（不属于默认测试）")
     quotes.add_argument("--timeout", type=float, default=10.0, help="每个网页的超时秒数")
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=PROJECT.root, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    args.root = Paths(args.root)        # every path the commands read or write is under it
     try:
         if args.command == "validate":
             return cmd_validate(args.root)

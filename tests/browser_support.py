@@ -74,16 +74,20 @@ def page_urls(built) -> list[str]:
 
 
 def page_kind(url: str, kb) -> str:
-    """What a page is an instance of: its path with each place, provincial unit, situation and page
-    number replaced by what it stands for ("{province}/{city}/check/", "compare/{situation}/", "sources/
-    {province}/{n}/"). Pages made per place, unit or situation repeat one template hundreds of times."""
+    """Which template a page is an instance of: its path with each place, provincial unit, situation and
+    page number replaced by what it stands for ("{province}/{city}/check/", "compare/{situation}/{unit}/",
+    "sources/{unit}/{n}/"). A place's own pages are told apart by level (the nation, a province with or
+    without cities of its own, a municipality, a city show different parts); other pages per unit not."""
     places = {j.id: j for j in kb.jurisdictions.values()}
     situations = {s.id for s in kb.situations}
+    segments = url.split("/")
+    own_page = segments[0] in places
     kinds = []
-    for segment in url.split("/"):
+    for segment in segments:
         if segment in places:
             j = places[segment]
-            kinds.append("{" + j.level + ("+cities" if kb.members(j) and j.level != "national" else "") + "}")
+            with_cities = "+cities" if j.level != "national" and kb.members(j) else ""
+            kinds.append("{" + (j.level + with_cities if own_page else "unit") + "}")
         elif segment in situations:
             kinds.append("{situation}")
         elif segment.isdigit():
@@ -94,9 +98,12 @@ def page_kind(url: str, kb) -> str:
 
 
 def one_page_per_kind(built, kb) -> list[str]:
-    """The first page (in path order) of every kind (page_kind): what the everyday tier checks page by
-    page; the exhaustive tier checks page_urls(built), all of them."""
-    first: dict[str, str] = {}
+    """The smallest page (in bytes) of every kind (page_kind): what the everyday tier checks page by page;
+    the exhaustive tier checks page_urls(built), all of them."""
+    smallest: dict[str, tuple[int, str]] = {}
     for url in page_urls(built):
-        first.setdefault(page_kind(url, kb), url)
-    return list(first.values())
+        size = (built / (url if url.endswith(".html") else url + "index.html")).stat().st_size
+        kind = page_kind(url, kb)
+        if kind not in smallest or size < smallest[kind][0]:
+            smallest[kind] = (size, url)
+    return sorted(url for _, url in smallest.values())

@@ -57,5 +57,7 @@ def data_copy(tmp_path) -> Path:
     shutil.copytree(ROOT / "policies", tmp_path / "policies")
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy(ROOT / "CONTRIBUTING.md", tmp_path / "CONTRIBUTING.md")     # the root's guide is its 参与维护 page
     shutil.copytree(ROOT / "site_overrides", tmp_path / "site_overrides")
+    shutil.copytree(ROOT / "data", tmp_path / "data")          # the dead-URL list: the same data as `built`
     return tmp_path

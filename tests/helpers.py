@@ -7,6 +7,7 @@ Every import of the generator used by the tests is in this file, so a module tha
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import fcntl
 import hashlib
@@ -28,19 +29,22 @@ from generator.model import urls
 from generator.model.flow import End, Question, build_flow
 from generator.model.history import all_changes
 from generator.model.vocabulary import VERDICTS
-from generator.pages import render_pages
+from generator.pages import addresses, render_pages, render_place_pages
+from generator.paths import PROJECT
 from generator.pages.flowchart import WIDTH, wrap
 from generator.site import PAGE_BUDGET_KB, BuildError
 from generator.site.build import build, generate
+from generator.site.compact import compact_html
 from generator.site.preview import Preview
 
-__all__ = ["Preview", "ROOT", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
+__all__ = ["Preview", "compact_html", "ROOT", "SITE_NAME", "addresses", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
-           "build_flow", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "load",
+           "build_flow", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "render_place_pages", "load",
            "run_generator", "rendered_site", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT.root
+SITE_NAME = PROJECT.site_name()         # mkdocs.yml's site_name: what render_pages is given
 
 def url_of(j) -> str:
     """The site URL of a jurisdiction's page (relative to the site root)."""
@@ -54,11 +58,11 @@ def check_url_of(j) -> str:
 
 
 def with_text(kb, jurisdiction: str, situation: str, change):
-    """The loaded data with one rule replaced by change(rule): hostile text (HTML) that the data lint
-    refuses in a file can still be pushed through the pages this way."""
+    """A copy of the loaded data with one rule replaced by change(rule): hostile text (HTML) that the data
+    lint refuses in a file can still be pushed through the pages this way. kb itself is left as it was."""
     j = kb.jurisdictions[jurisdiction]
-    j.rules = tuple(change(r) if r.id == situation else r for r in j.rules)
-    return kb
+    j = dataclasses.replace(j, rules=tuple(change(r) if r.id == situation else r for r in j.rules))
+    return dataclasses.replace(kb, jurisdictions={**kb.jurisdictions, jurisdiction: j})
 
 
 # One line of validate's output: FILE:LINE: field: message
@@ -156,7 +160,8 @@ def assert_edit_reported(root: Path, file: str, old: str, new: str, *expected: R
 # Everything a build reads. The built site is kept under build/test-sites/<key of these inputs>/, so a
 # test session (and every pytest-xdist worker of it) builds the real site at most once, and a session
 # after an edit to a test, but not to these, builds nothing.
-BUILD_INPUTS = ("policies", "content", "site_overrides", "generator", "data", "mkdocs.yml", "requirements.txt")
+BUILD_INPUTS = ("policies", "content", "site_overrides", "generator", "data", "mkdocs.yml", "CONTRIBUTING.md",
+                "requirements.txt")
 SITE_CACHE = ROOT / "build" / "test-sites"
 
 
@@ -188,7 +193,7 @@ def cached_site(site_url: str = "") -> Path:
             shutil.rmtree(place, ignore_errors=True)
             work = place / "root"
             work.mkdir(parents=True)
-            for name in ("policies", "content", "site_overrides", "data"):
+            for name in ("policies", "content", "site_overrides", "data", "CONTRIBUTING.md"):
                 (work / name).symlink_to(ROOT / name)
             config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
             if site_url:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.pages import faq
 from helpers import (ROOT, check_url_of, PageParser, Reported, assert_edit_reported, edit, generate, load, run_generator,
                      with_text)
 
@@ -225,3 +226,37 @@ def test_json_ld_cannot_be_closed_by_data(data_copy, tmp_path):
     text = (tmp_path / "out/docs/hunan/changsha/check/index.md").read_text(encoding="utf-8")
     script = text[text.index('<script type="application/ld+json">'):]
     assert script.count("</script>") == 1 and "<script>" not in script and "<!--" not in script
+
+
+def _plain(fragment: str) -> str:
+    """Visible text of built HTML (footnote numbers dropped)."""
+    import html as html_module
+    text = html_module.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<sup.*?</sup>", "", fragment, flags=re.S)))
+    return " ".join(text.split())
+
+
+def test_a_place_answer_and_its_json_ld_cite_the_same_facts(built, export, kb):
+    """On every check page, each answer's FAQPage JSON-LD says nothing its visible answer does not: the
+    answer is the rule's section (its 依据 list cites in the full style), and the JSON-LD's citations,
+    in faq.CITATION_STYLE through the one formatter, give facts of those same list entries, in order;
+    its conditions are the conditions shown."""
+    compared = 0
+    for j in export["jurisdictions"]:
+        text = (built / check_url_of(j) / "index.html").read_text(encoding="utf-8")
+        answers = {item["name"]: item["acceptedAnswer"]["text"] for item in faq_page_data(page(built, check_url_of(j)))["mainEntity"]}
+        jurisdiction = kb.jurisdictions[j["id"]]
+        for e in kb.effective_rules(jurisdiction):
+            start = text.index(f'id="faq-{e.rule.id}"')
+            section = text[start:text.index("</section>", start)]
+            answer = " ".join(answers[jurisdiction.short_name + e.rule.situation.question].split())
+            listed = [_plain(item) for item in re.findall(
+                rf'<li><span id="{re.escape(e.rule.id)}-cite-\d+"></span>(.*?)</li>', section, re.S)]
+            assert len(listed) == len(e.rule.citations), (j["id"], e.rule.id)
+            for c, shown in zip(e.rule.citations, listed):
+                facts = c.text(faq.CITATION_STYLE)
+                assert facts.title in shown and all(d in shown for d in facts.details), (j["id"], e.rule.id, shown)
+                assert c.describe(faq.CITATION_STYLE) in answer, (j["id"], e.rule.id, answer)
+            for s in e.rule.conditions:
+                assert " ".join(s.text.split()) in _plain(section) and " ".join(s.text.split()) in answer
+            compared += 1
+    assert compared > 100

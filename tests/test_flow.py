@@ -9,8 +9,8 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from helpers import (PAGE_BUDGET_KB, ROOT, WIDTH, End, Question, build_flow, check_url_of, load, markdown_to_html,
-                     page_html, render_pages, rendered_site, with_text, wrap)
+from helpers import (PAGE_BUDGET_KB, ROOT, SITE_NAME, WIDTH, End, Question, build_flow, check_url_of, load, markdown_to_html,
+                     page_html, render_place_pages, rendered_site, with_text, wrap)
 
 PAGE_BUDGET = PAGE_BUDGET_KB * 1024       # gzipped bytes a city page may load, search index excluded
 
@@ -269,7 +269,7 @@ def test_without_a_general_rule_the_checker_ends_at_unknown(kb):
     bare = dataclasses.replace(kb, jurisdictions=dict(kb.jurisdictions, national=dataclasses.replace(national, rules=rules)))
     flow = build_flow(bare, bare.jurisdictions["national"])
     assert flow.final.effective is None
-    text = render_pages(bare)["national/check/index.md"]
+    text = render_place_pages(bare, SITE_NAME, {"national"})["national/check/index.md"]
     html = markdown_to_html(text)
     part = checker_of(html).parts[flow.final.id]
     assert part["hidden"] and "结果：" + flow.final.name in part["text"] and "以上都不是" in part["text"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import Reported, all_changes, assert_reported_at, load, rendered_site, run_generator, with_text
+from helpers import SITE_NAME, Reported, all_changes, assert_reported_at, load, rendered_site, run_generator, with_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CHANGSHA = "policies/hunan/changsha.yaml"
@@ -289,10 +289,10 @@ def test_many_marked_rules_are_counted_per_unit_on_the_changes_page(kb, monkeypa
     from generator.pages import render_pages, reports
     marks = status_marks(kb)
     assert marks, "the real data has rules marked 可能已过时 or 说法矛盾"
-    listed = render_pages(kb)["changes/index.md"]
+    listed = render_pages(kb, SITE_NAME)["changes/index.md"]
     assert all(mk.rule.status_reason.split("。")[0][:20] in listed for mk in marks)   # few: each listed
     monkeypatch.setattr(reports, "MARKS_LISTED", 0)
-    counted = render_pages(kb)["changes/index.md"]
+    counted = render_pages(kb, SITE_NAME)["changes/index.md"]
     units = {kb.group_of(mk.jurisdiction).id: kb.group_of(mk.jurisdiction) for mk in marks}.values()
     for unit in units:
         n = sum(kb.group_of(mk.jurisdiction) is unit for mk in marks)

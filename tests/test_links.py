@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, deadurls, load, render_pages, run_generator, urls
+from helpers import ROOT, SITE_NAME, addresses, deadurls, load, render_pages, run_generator
 
 
 def test_checked_in_dead_list_is_valid(kb):
@@ -47,13 +47,14 @@ def test_archived_copy_is_shown_next_to_a_dead_link(data_copy, kb):
     listed.parent.mkdir(parents=True, exist_ok=True)
     listed.write_text(f"dead:\n  - url: {source.url}\n    archived: https://archive.example/web/{source.id}\n"
                       "    checked: 2026-01-01\n", encoding="utf-8")
-    pages = render_pages(load(data_copy))
-    page = pages[urls.source_page(source.id)]          # the sources page of the unit that declares it
+    copied = load(data_copy)
+    pages = render_pages(copied, SITE_NAME)
+    page = pages[addresses(copied).source_page(source.id)]      # the sources page of the unit that declares it
     entry = page.split(f"{{#src-{source.id}}}")[1].split("\n## ")[0]
     assert f'href="https://archive.example/web/{source.id}"' in entry
     assert "原网址已失效" in entry
     assert page.count("原网址已失效") == 1
-    assert "原网址已失效" not in render_pages(kb)[urls.source_page(source.id)]
+    assert "原网址已失效" not in render_pages(kb, SITE_NAME)[addresses(kb).source_page(source.id)]
 
 
 class _Quiet(SimpleHTTPRequestHandler):

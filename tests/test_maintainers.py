@@ -38,11 +38,21 @@ def test_schema_and_guide_are_published(built):
     assert 'href="contributing/"' in (built / "index.html").read_text(encoding="utf-8")   # in the navigation
 
 
-def test_failed_mkdocs_build_leaves_previous_site_intact(data_copy):
-    """Validation passes but MkDocs --strict fails (a broken link): site/ is untouched, no staging left."""
+def broken_engine(root, how: str) -> None:
+    """Data that validates, with something the site engine refuses."""
+    if how == "broken-link":        # --strict turns a link to no page into an error, after every page is built
+        (root / "content/broken.md").write_text("---\ntitle: 坏链接\n---\n\n[不存在](nowhere.md)\n", encoding="utf-8")
+    else:                           # refused as MkDocs reads its configuration, before any page
+        config = root / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: 不是布尔值\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", [pytest.param("bad-config"), pytest.param("broken-link", marks=pytest.mark.exhaustive)])
+def test_failed_mkdocs_build_leaves_previous_site_intact(data_copy, how):
+    """Validation passes but MkDocs --strict fails: site/ is untouched, no staging left."""
     site = data_copy / "site"
     before = previous_site(site)
-    (data_copy / "content/broken.md").write_text("---\ntitle: 坏链接\n---\n\n[不存在](nowhere.md)\n", encoding="utf-8")
+    broken_engine(data_copy, how)
     with pytest.raises(BuildError):
         build(data_copy, site=site, out=data_copy / "build")
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

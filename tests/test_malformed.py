@@ -6,12 +6,13 @@ message about that file must contain.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import cli_main, problems, rejected
+from helpers import cli_main, edit, line_of, problems, rejected
 
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -76,3 +77,29 @@ def test_broken_file_leaves_other_files_checked(data_copy):
 def test_deep_nesting_through_the_command_line(data_copy):
     shutil.copy(CORPUS / "deep-nesting/policies/hunan/zhuzhou.yaml", data_copy / "policies/hunan/zhuzhou.yaml")
     check_rejected(data_copy, {"policies/hunan/zhuzhou.yaml"}, "嵌套太深")
+
+
+def test_status_cite_out_of_range_is_reported_at_status_cite(data_copy, capsys):
+    """A `status_cite` number with no such citation is reported at status_cite[i], on its own line
+    (it was reported as `rules[n].s.cite[0]` on the rule's first line)."""
+    xiamen = edit(data_copy, "policies/fujian/xiamen.yaml", "status_cite: [4]", "status_cite: [9]")
+    found = check_rejected(data_copy, {"policies/fujian/xiamen.yaml"}, "依据编号 9 超出范围", capsys)
+    about = [p for p in found if "依据编号 9" in p["message"]]
+    assert len(about) == 1, about
+    assert about[0]["field"].endswith(".status_cite[0]"), about
+    assert about[0]["field"].startswith("rules["), about
+    assert int(about[0]["line"]) == line_of(xiamen, "status_cite: [9]"), about
+
+
+@pytest.mark.parametrize("reserved", ["answer", "rules", "service", "faq"])
+def test_situation_id_that_is_a_page_anchor_is_refused(data_copy, capsys, reserved):
+    """A situation's id names its rule's anchors on every place page: one that is also a fixed section
+    of the page (urls.PLACE_ANCHORS) is refused at that id, with file, line and field."""
+    for path in (data_copy / "policies").rglob("*.yaml"):          # renamed everywhere it is named
+        path.write_text(re.sub(r"\bdaily\b", reserved, path.read_text(encoding="utf-8")), encoding="utf-8")
+    vocabulary = data_copy / "policies/vocabulary.yaml"
+    found = check_rejected(data_copy, {"policies/vocabulary.yaml"}, f"#{reserved}", capsys)
+    about = [p for p in found if p["file"] == "policies/vocabulary.yaml"]
+    assert about == [p for p in about if p["field"] == "situations[0].id"], about
+    assert int(about[0]["line"]) == line_of(vocabulary, f"- id: {reserved}", whole=True)
+    assert "冲突" in about[0]["message"] and len(found) == 1, found

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from helpers import DataError, Preview, edit
+from helpers import DataError, Preview, build, compact_html, edit
 
 SUMMARY = "    summary: 第三方网站（2023 年）说，办理了异地安置的退休人员，可以申请把医保个人账户余额提现。"
 
@@ -21,9 +21,21 @@ def _search_text(preview: Preview) -> dict[str, str]:
     return pages
 
 
-def test_preview_rebuilds_only_what_changed(data_copy):
+def _index(site) -> dict:
+    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_preview_follows_a_maintainers_edits(data_copy, built):
+    """One preview through a maintainer's session (each full build of the real data costs ~20 s): the first
+    build; an edit rebuilds only what changed; a broken edit keeps the last good preview; a renamed
+    place rebuilds every page."""
     preview = Preview(data_copy)
     assert preview.rebuild() == ["*"]                   # the first build is whole
+    # Preview is production: the same search index as `make site` (refined: place names, boosts,
+    # inherited rules' entries, synonym fields) and the same compacted pages.
+    assert _index(preview.site) == _index(built)
+    for page in ("hunan/changsha/index.html", "national/index.html", "index.html"):
+        assert (preview.site / page).read_bytes() == (built / page).read_bytes(), page
     city = preview.site / "hunan/changsha/index.html"
     untouched = preview.site / "national/index.html"
     before_search = _search_text(preview)
@@ -40,25 +52,51 @@ def test_preview_rebuilds_only_what_changed(data_copy):
     assert set(after_search) == set(before_search)     # every page still in the index, none twice
     assert "预览测试" in after_search["hunan/changsha/"]
     assert "预览测试" not in "".join(t for page, t in after_search.items() if page != "hunan/changsha/")
+    # The merged index is refined once: the edited section is named after its place (not twice) and
+    # carries the site's word for the reader's word it uses (提现 → 取现), like every other entry.
+    edited = [d for d in _index(preview.site)["docs"] if "预览测试" in d["text"].replace("\u200b", "")]
+    assert edited and all(d["title"].startswith("长沙 · ") and not d["title"].startswith("长沙 · 长沙")
+                          for d in edited)
+    assert all("取现" in d.get("text_syn", "").split("\u200b") for d in edited)
+    # Every other page's entries are as published, and in the published order; the rebuilt page is compacted.
+    merged, published = _index(preview.site)["docs"], _index(built)["docs"]
+    assert [d["location"] for d in merged] == [d["location"] for d in published]
+    assert [d for d in merged if not d["location"].startswith("hunan/changsha/#")] == \
+        [d for d in published if not d["location"].startswith("hunan/changsha/#")]
+    assert compact_html(city.read_text(encoding="utf-8")) == city.read_text(encoding="utf-8")
+    # ...and its menu still folds the other provincial units into one entry, as on the published page
+    # (the dirty build does not read the other pages' front matter).
+    assert "其他省份与直辖市" in city.read_text(encoding="utf-8")
+    assert ">安徽省<" in (built / "national/index.html").read_text(encoding="utf-8")
+    assert ">安徽省<" not in city.read_text(encoding="utf-8")
 
-
-def test_broken_edit_keeps_the_last_good_preview(data_copy):
-    preview = Preview(data_copy)
-    preview.rebuild()
-    city = preview.site / "hunan/changsha/index.html"
+    # A broken edit keeps the last good preview.
     good = city.read_text(encoding="utf-8")
-    edit(data_copy, "policies/hunan/changsha.yaml", SUMMARY, "    summary: [")
+    edit(data_copy, "policies/hunan/changsha.yaml", SUMMARY.replace("提现。", "提现（预览测试）。"), "    summary: [")
     with pytest.raises(DataError):
         preview.rebuild()
     assert city.read_text(encoding="utf-8") == good
 
+    # A renamed place changes every page's menu: every page is rebuilt.
+    edit(data_copy, "policies/hunan/changsha.yaml", "    summary: [", SUMMARY)
+    edit(data_copy, "policies/hunan/changsha.yaml", "name: 长沙市", "name: 长沙市（改名测试）")
+    stamp = untouched.stat().st_mtime_ns              # its content does not change with the city
+    assert preview.rebuild() == ["*"]
+    assert untouched.stat().st_mtime_ns != stamp
+    assert "长沙市（改名测试）" in city.read_text(encoding="utf-8")
 
-def test_a_renamed_place_rebuilds_every_menu(data_copy):
+
+@pytest.mark.exhaustive
+def test_an_updated_preview_is_the_site_make_site_builds(data_copy):
+    """After an edit, the preview (a dirty build merged into the last one, then finished like `make site`)
+    has the pages and search index that a full `make site` of the edited data has."""
     preview = Preview(data_copy)
     preview.rebuild()
-    elsewhere = preview.site / "national/index.html"      # its content does not change with the city
-    stamp = elsewhere.stat().st_mtime_ns
-    edit(data_copy, "policies/hunan/changsha.yaml", "name: 长沙市", "name: 长沙市（改名测试）")
-    assert preview.rebuild() == ["*"]                   # the menu changed: every page is rebuilt
-    assert elsewhere.stat().st_mtime_ns != stamp
-    assert "长沙市（改名测试）" in (preview.site / "hunan/changsha/index.html").read_text(encoding="utf-8")
+    edit(data_copy, "policies/hunan/changsha.yaml", SUMMARY, SUMMARY.replace("提现。", "提现（预览测试）。"))
+    assert preview.rebuild() != ["*"]
+    published = build(data_copy, site=data_copy / "published", out=data_copy / "published-build")
+    assert _index(preview.site) == _index(published)
+    files = sorted(p.relative_to(published).as_posix() for p in published.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(preview.site).as_posix() for p in preview.site.rglob("*") if p.is_file())
+    # every page (with its menu), the sitemap, the exports: byte for byte
+    assert [f for f in files if (preview.site / f).read_bytes() != (published / f).read_bytes()] == []

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.model import Statement
-from helpers import render_pages
+from helpers import SITE_NAME, render_place_pages
 
 PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", "&lt;", "&#60;", "**", "__", "*",
             "_", "[x](y)", "![i](j)", "<http://x.y>", "{{ 7*7 }}", "{% if %}", "{#", "#}", "{: .x }", "{#id}",
@@ -53,7 +53,8 @@ class _Page(HTMLParser):
 
 
 def _with_text(kb, make) -> dict:
-    """Pages rendered with every tested field of Changsha set by make(field number)."""
+    """Changsha's pages and the sources pages (what this test reads; not the site's other pages) rendered
+    with every tested field of Changsha set by make(field number)."""
     changsha = kb.jurisdictions["changsha"]
     rule = changsha.rules[0]
     cite = rule.citations[0]
@@ -66,7 +67,8 @@ def _with_text(kb, make) -> dict:
     j = dataclasses.replace(changsha, name=make(14), short_name=make(15), notes=(make(16),),
                             rules=(new_rule,) + changsha.rules[1:])
     sources = dict(kb.sources, **{source.id: source})
-    return render_pages(dataclasses.replace(kb, jurisdictions=dict(kb.jurisdictions, changsha=j), sources=sources))
+    return render_place_pages(dataclasses.replace(kb, jurisdictions=dict(kb.jurisdictions, changsha=j), sources=sources),
+                              SITE_NAME, {"changsha"})
 
 
 def _html(page_markdown: str) -> tuple[_Page, dict]:

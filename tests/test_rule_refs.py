@@ -12,7 +12,7 @@ import pytest
 
 from generator.model import urls
 from generator.model.vocabulary import STATUS_TEXT
-from helpers import render_pages
+from helpers import SITE_NAME, render_pages
 
 LINK = re.compile(r"\]\(([^)\s]*)\)")
 # The comparison tables word their cells and footnotes in generator/pages/compare.py (issue 19 item 6's
@@ -22,7 +22,7 @@ NOT_HERE = ("compare/in/",)
 
 @pytest.fixture(scope="module")
 def pages(kb) -> dict[str, str]:
-    return render_pages(kb)
+    return render_pages(kb, SITE_NAME)
 
 
 def unsettled(kb) -> dict[tuple[str, str], object]:

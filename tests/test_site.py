@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from helpers import ROOT, DataError, build, generate, page_file, parse, previous_site
+from helpers import ROOT, DataError, build, generate, page_file, parse, previous_site, urls
 
 
 def section(html: str, anchor: str) -> str:
@@ -233,3 +233,22 @@ def test_first_use_of_each_glossary_term_links_to_its_entry(built, export):
     changsha = page_file(built, "hunan/changsha").read_text(encoding="utf-8")
     assert re.search(r'href="[./]*glossary/#term-g\d+">异地安置', changsha)
     assert len(linked_somewhere) >= 5
+
+
+def test_place_pages_use_no_fixed_anchor_that_urls_does_not_name(built, kb):
+    """Every id a situation id could also make (a slug) on a place page or its check page is either made
+    from the data (a rule, its 依据 list and quotes, its question, a milestone) or one of
+    urls.PLACE_ANCHORS, which the validator keeps situation ids away from (urls.anchor_clash)."""
+    slug = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+    for j in kb.jurisdictions.values():
+        made = {urls.milestone_anchor(m.id) for m in kb.milestones if m.jurisdiction_id == j.id}
+        for e in kb.effective_rules(j):
+            made |= {urls.rule_anchor(e.rule.id), urls.rule_sources_anchor(e.rule.id), urls.faq_anchor(e.rule.id)}
+            made |= {urls.citation_anchor(e.rule.id, n) for n in range(1, len(e.rule.citations) + 1)}
+        service = kb.service_for(j)
+        if service:
+            made |= {urls.citation_anchor(urls.SERVICE, n) for n in range(1, len(service.service.citations) + 1)}
+        for page in (urls.page(j), urls.check(j)):
+            ids = set(re.findall(r'id="([^"]+)"', page_file(built, urls.url(page)).read_text(encoding="utf-8")))
+            fixed = {i for i in ids if slug.fullmatch(i)} - made
+            assert fixed <= set(urls.PLACE_ANCHORS), (page, sorted(fixed - set(urls.PLACE_ANCHORS)))

@@ -10,7 +10,6 @@ import io
 import json
 from datetime import date
 
-from ..load.schema import SCHEMA_PATH
 from ..model import Claim, Jurisdiction, KnowledgeBase, Source, urls
 from ..model.history import all_changes
 from ..model.quality import figures
@@ -187,5 +186,5 @@ def data_files(kb: KnowledgeBase, site_url: str = "") -> dict[str, str]:
     """Machine-readable files placed in the site, {path inside docs/: text}."""
     records = [_jurisdiction(kb, j) for j in kb.jurisdictions.values()]
     return {urls.EXPORT: policies_json(kb, records), urls.CSV: rules_csv(kb, records, site_url),
-            urls.SCHEMA: SCHEMA_PATH.read_text(encoding="utf-8"),
+            urls.SCHEMA: kb.schema,            # the format the data was checked against (the root's)
             **{urls.excerpt(source_id): text for source_id, text in kb.excerpts.items()}}

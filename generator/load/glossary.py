@@ -3,6 +3,7 @@ site's own word (editorial: true). Its sources join the others; its citations ar
 from __future__ import annotations
 
 from ..model import GlossaryTerm, KnowledgeBase
+from . import sources as cited
 from .yamlfile import LoadedFile
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -35,7 +36,7 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gloss
             checker.report(loaded, path, "缺少引用 `citations`：说到规则或法律含义的术语至少引用一个来源（来源标识和照抄的原文）；"
                            "只是本站自己的用语就写 editorial: true")
             ok = False
-        citations = checker.collect_citations(loaded, path, cites, kb.sources)
+        citations = cited.citations(checker, loaded, path, cites, kb.sources)
         if ok and len(citations) == len(cites):
             terms.append(GlossaryTerm(id=f"g{index + 1}", term=item["term"], aliases=tuple(item.get("aliases", ())),
                                       definition=item["definition"], citations=tuple(citations),

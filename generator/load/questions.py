@@ -3,8 +3,12 @@ optionally pointing at rules ("changsha#death") and situations. Checked like rul
 from __future__ import annotations
 
 from ..model import GeneralQuestion, KnowledgeBase
+from . import sources as cited
 from .problems import suggest
+from .vocabulary import Words, unknown_situation
 from .yamlfile import LoadedFile
+
+FAQ_FILE = "faq.yaml"           # not a jurisdiction file
 
 
 def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[GeneralQuestion]:
@@ -14,6 +18,7 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gener
     data = loaded.data
     file_dates = checker.check_dates(loaded, data, (), ("last_verified",))
     situations = {s.id: s for s in kb.situations}
+    known = Words.of("情形", situations)
     questions: list[GeneralQuestion] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(data["questions"]):
@@ -26,13 +31,12 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gener
         verified_text = item.get("last_verified") or data["last_verified"]
         verified = dates.get("last_verified") or file_dates.get("last_verified")
         verified_path = path + ("last_verified",) if "last_verified" in item else ("last_verified",)
-        citations = checker.collect_citations(loaded, path, item["citations"], kb.sources,
-                                              (verified, verified_text), verified_path)
+        citations = cited.citations(checker, loaded, path, item["citations"], kb.sources,
+                                    (verified, verified_text), verified_path)
         linked_situations = []
         for s_index, situation_id in enumerate(item.get("situations", [])):
             if situation_id not in situations:
-                checker.report(loaded, path + ("situations", s_index), f"词表里没有情形 `{situation_id}`"
-                               + (suggest(situation_id, situations) or f"：可用的有 {', '.join(situations)}"))
+                unknown_situation(checker, loaded, path + ("situations", s_index), situation_id, known)
             else:
                 linked_situations.append(situations[situation_id])
         rules = []

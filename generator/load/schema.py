@@ -1,7 +1,9 @@
 """Check one loaded file against policies/schema.json, in plain words.
 
 The JSON Schema file is the single description of the data's shape: editors
-read it for hints, and this module reads it for validation.
+read it for hints, and this module reads it for validation. The schema is the
+project's (Paths.schema, under --root), passed as its text: the compiled checks
+are cached by that text, so a changed schema is a different key, never stale.
 """
 from __future__ import annotations
 
@@ -10,14 +12,11 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 import jsonschema
 
 from .problems import Problem, field_name
 from .yamlfile import LoadedFile
-
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "policies" / "schema.json"
 
 MISSING_CITE = "没有引用：写 cite: [1] 指明哪条引用支持这一项（数字是本条 citations 里的第几条，从 1 开始）"
 _TYPE_WORDS = {"string": "文字", "array": "列表（每项以 - 开头）", "object": "字段集合（key: value）",
@@ -25,27 +24,29 @@ _TYPE_WORDS = {"string": "文字", "array": "列表（每项以 - 开头）", "o
 
 
 @cache
-def schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def schema(text: str) -> dict:
+    """The schema document; text: the content of policies/schema.json."""
+    return json.loads(text)
 
 
-def _inline(node):
+def _inline(node, defs: dict):
     """The schema with every local $ref replaced by its definition: resolving refs per value
     was most of validation's time at 400 regions. Same checks, same error paths."""
     if isinstance(node, list):
-        return [_inline(item) for item in node]
+        return [_inline(item, defs) for item in node]
     if not isinstance(node, dict):
         return node
     ref = node.get("$ref", "")
     if ref.startswith("#/$defs/"):
-        return _inline({**schema()["$defs"][ref.split("/")[-1]], **{k: v for k, v in node.items() if k != "$ref"}})
-    return {key: value if key == "enum" else _inline(value) for key, value in node.items()}
+        return _inline({**defs[ref.split("/")[-1]], **{k: v for k, v in node.items() if k != "$ref"}}, defs)
+    return {key: value if key == "enum" else _inline(value, defs) for key, value in node.items()}
 
 
 @cache
-def _validator(kind: str) -> jsonschema.protocols.Validator:
-    root = _inline(schema()["$defs"][kind])
-    root["$schema"] = schema()["$schema"]
+def _validator(text: str, kind: str) -> jsonschema.protocols.Validator:
+    document = schema(text)
+    root = _inline(document["$defs"][kind], document["$defs"])
+    root["$schema"] = document["$schema"]
     return jsonschema.Draft202012Validator(root)
 
 
@@ -114,15 +115,16 @@ def _compile(node) -> Callable[[object], bool]:
 
 
 @cache
-def _fast(kind: str) -> Callable[[object], bool]:
-    return _compile(_inline(schema()["$defs"][kind]))
+def _fast(text: str, kind: str) -> Callable[[object], bool]:
+    defs = schema(text)["$defs"]
+    return _compile(_inline(defs[kind], defs))
 
 
 @cache
-def _where_keys_belong() -> dict[str, list[str]]:
+def _where_keys_belong(text: str) -> dict[str, list[str]]:
     """Property name → titles of the objects that allow it (for 'misplaced key' hints)."""
     found: dict[str, list[str]] = {}
-    for definition in schema()["$defs"].values():
+    for definition in schema(text)["$defs"].values():
         for key in definition.get("properties", {}):
             found.setdefault(key, []).append(definition.get("title", ""))
     return found
@@ -138,32 +140,32 @@ def _describe(value) -> str:
     return "文字"
 
 
-def _resolve(subschema: dict) -> dict:
+def _resolve(text: str, subschema: dict) -> dict:
     ref = subschema.get("$ref", "")
     if ref.startswith("#/$defs/"):
-        merged = dict(schema()["$defs"][ref.split("/")[-1]])
+        merged = dict(schema(text)["$defs"][ref.split("/")[-1]])
         merged.update({k: v for k, v in subschema.items() if k != "$ref"})
         return merged
     return subschema
 
 
-def _unknown_key_message(key: str, allowed: list[str]) -> str:
+def _unknown_key_message(text: str, key: str, allowed: list[str]) -> str:
     message = f"不认识的字段 `{key}`"
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return f"{message}：是不是想写 `{close[0]}`？"
-    homes = _where_keys_belong().get(key)
+    homes = _where_keys_belong(text).get(key)
     if homes:
         return f"{message}：它不应该写在这里，应写在「{'」或「'.join(homes)}」里"
     return f"{message}：这里可以写的字段有 {', '.join(allowed)}"
 
 
-def check(loaded: LoadedFile, kind: str) -> list[Problem]:
-    """All schema problems of one file; kind is a name under $defs."""
+def check(loaded: LoadedFile, kind: str, text: str) -> list[Problem]:
+    """All schema problems of one file; kind is a name under $defs of the schema `text`."""
     problems: list[Problem] = []
-    if _fast(kind)(loaded.data):
+    if _fast(text, kind)(loaded.data):
         return problems
-    for error in _validator(kind).iter_errors(loaded.data):
+    for error in _validator(text, kind).iter_errors(loaded.data):
         path = tuple(error.absolute_path)
         keyword = error.validator
         if keyword == "additionalProperties":
@@ -171,7 +173,7 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
             for key in error.instance:
                 if key not in allowed:
                     problems.append(Problem(loaded.shown, loaded.line_of(path + (key,)),
-                                            field_name(path + (key,)), _unknown_key_message(key, allowed)))
+                                            field_name(path + (key,)), _unknown_key_message(text, key, allowed)))
             continue
         if keyword == "required":
             props = error.schema.get("properties", {})
@@ -181,7 +183,7 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
                         problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path),
                                                 MISSING_CITE))
                         continue
-                    title = _resolve(props.get(key, {})).get("title", "")
+                    title = _resolve(text, props.get(key, {})).get("title", "")
                     label = f"（{title}）" if title else ""
                     problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path + (key,)),
                                             f"缺少必填字段 `{key}`{label}"))
@@ -191,7 +193,7 @@ def check(loaded: LoadedFile, kind: str) -> list[Problem]:
             for have, needs in error.validator_value.items():
                 for need in needs:
                     if have in error.instance and need not in error.instance:
-                        title = _resolve(props.get(need, {})).get("title", "")
+                        title = _resolve(text, props.get(need, {})).get("title", "")
                         problems.append(Problem(loaded.shown, loaded.line_of(path + (have,)),
                                                 field_name(path + (need,)),
                                                 f"写了 `{have}` 就必须写 `{need}`" + (f"（{title}）" if title else "")))

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .vocabulary import CLAIMABLE, CLASS_TEXT, CONDITION, CURRENT, HOW_UNKNOWN, PROVINCIAL, UNVERIFIED_GRADE, VERDICTS
+from .vocabulary import (CLAIMABLE, CLASS_TEXT, CONDITION, CURRENT, HOW_UNKNOWN, LOCATOR_UNKNOWN, PROVINCIAL, READ_FROM,
+                         UNVERIFIED_GRADE, VERDICTS)
 
 @dataclass(frozen=True)
 class Situation:
@@ -53,27 +54,60 @@ class Source:
 
 
 @dataclass(frozen=True)
+class CitationText:
+    """What a citation shows in one style, as parts: pages link the title and escape each part
+    (pages/pieces.py), plain text (JSON-LD, feeds, the checker) joins them (Citation.describe)."""
+    title: str
+    details: tuple[str, ...]     # in brackets after the title, joined by "，"
+    quoted: bool                 # the locator and the quote follow: · 条款：“原文”
+    locator: str | None          # None: not known (LOCATOR_UNKNOWN)
+    quote: str
+
+
+# The one list of citation styles; a style means the same facts wherever it is used.
+CITATION_STYLES = {
+    "full": "标题（类别，文号，读自…）· 条款：“原文”",       # a rule's 依据 list, claims, the FAQ page, the checker
+    "short": "标题（类别，文号，条款）",                     # comparison footnotes
+    "brief": "标题（类别）",                                # a place's FAQ answers, on the page and in its JSON-LD
+    "title": "标题（文号）",                                # what changed, on the page and in the feeds
+    "name": "标题",                                         # an earlier version citing what the rule cites
+}
+
+
+@dataclass(frozen=True)
 class Citation:
     source: Source
     locator: str | None
     quote: str
 
-    def describe(self, style: str = "brief") -> str:
-        """The citation as plain text, for JSON-LD, feeds and the checker (pages use _macros.citation).
-
-        brief: 标题（官方，文号，条款）   title: 标题（文号）   about: （官方，文号）· 条款：“原文”
-        """
+    def text(self, style: str = "full") -> CitationText:
+        """The one citation formatter: the facts a style shows (CITATION_STYLES), in order."""
+        if style not in CITATION_STYLES:
+            raise ValueError(f"unknown citation style {style!r}: one of {', '.join(CITATION_STYLES)}")
         source = self.source
-        if style == "title":
-            return source.title + (f"（{source.document_number}）" if source.document_number else "")
-        extra = [CLASS_TEXT[source.source_class]]
-        if source.document_number:
-            extra.append(source.document_number)
-        if style == "about":
-            return f"（{'，'.join(extra)}）· {self.locator or '条款位置未知'}：“{self.quote}”"
-        if self.locator:
-            extra.append(self.locator)
-        return f"{source.title}（{'，'.join(extra)}）"
+        number = (source.document_number,) if source.document_number else ()
+        if style == "name":
+            details = ()
+        elif style == "title":
+            details = number
+        else:
+            details = (CLASS_TEXT[source.source_class],)
+            if style in ("full", "short"):
+                details += number
+            if style == "full" and source.source_class == "official":
+                details += (READ_FROM[source.official_copy],)
+            if style == "short" and self.locator:
+                details += (self.locator,)
+        return CitationText(source.title, details, style == "full", self.locator, self.quote)
+
+    def describe(self, style: str = "full", titled: bool = True) -> str:
+        """The citation as plain text (JSON-LD, feeds, the checker); titled=False leaves the title out
+        (the checker shows it as a link of its own)."""
+        t = self.text(style)
+        out = (t.title if titled else "") + (f"（{'，'.join(t.details)}）" if t.details else "")
+        if t.quoted:
+            out += f"· {t.locator or LOCATOR_UNKNOWN}：“{t.quote}”"
+        return out
 
 
 @dataclass(frozen=True)
@@ -280,7 +314,7 @@ class ResearchEntry:
         return not self.situations or any(s.id == situation_id for s in self.situations)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Jurisdiction:
     id: str
     name: str
@@ -328,8 +362,10 @@ class GlossaryTerm:
         return (self.term,) + self.aliases
 
 
-@dataclass
+@dataclass(frozen=True)
 class KnowledgeBase:
+    """Everything the data says, frozen: a changed copy is made with dataclasses.replace (which starts
+    with empty caches), so what is computed once from it (cached_property below) cannot go stale."""
     situations: list[Situation]
     outcomes: list[Outcome]
     jurisdictions: dict[str, Jurisdiction]   # in display order
@@ -339,6 +375,7 @@ class KnowledgeBase:
     synonyms: list[tuple[str, ...]] = field(default_factory=list)  # search synonym groups, standard word first
     glossary: list[GlossaryTerm] = field(default_factory=list)     # policies/glossary.yaml, in file order
     claims: list[Claim] = field(default_factory=list)   # in file order
+    schema: str = ""        # policies/schema.json as read by the loader: the format the data was checked against
     archived: dict[str, str] = field(default_factory=dict)  # dead source URL → archived copy (data/known-dead-urls.yaml)
     places: list = field(default_factory=list)       # model.places.Division: every prefecture-level place and municipality
     provincial_names: dict[str, str] = field(default_factory=dict)   # provincial id → official name (四川省), file or not
@@ -392,20 +429,24 @@ class KnowledgeBase:
 
     def effective_rules(self, jurisdiction: Jurisdiction) -> list[EffectiveRule]:
         """Own rules, plus the nearest ancestor's rule for every situation not overridden.
-        Computed once per jurisdiction (every producer asks), again if a rules tuple was replaced since."""
-        chain = [jurisdiction] + self.ancestors(jurisdiction)
-        key = tuple(id(j.rules) for j in chain)
+        Computed once per jurisdiction of this knowledge base (every producer asks)."""
+        if self.jurisdictions.get(jurisdiction.id) is not jurisdiction:     # not one of ours: nothing to keep
+            return self._inherit(jurisdiction)
         cached = self._effective.get(jurisdiction.id)
-        if cached is None or cached[0] != key:
-            chosen: dict[str, EffectiveRule] = {}
-            for owner in chain:
-                for rule in owner.rules:
-                    chosen.setdefault(rule.id, EffectiveRule(rule, None if owner is jurisdiction else owner))
-            cached = self._effective[jurisdiction.id] = (key, sorted(chosen.values(), key=lambda e: e.rule.situation.order))
-        return list(cached[1])
+        if cached is None:
+            cached = self._effective[jurisdiction.id] = self._inherit(jurisdiction)
+        return list(cached)
+
+    def _inherit(self, jurisdiction: Jurisdiction) -> list[EffectiveRule]:
+        chosen: dict[str, EffectiveRule] = {}
+        for owner in [jurisdiction] + self.ancestors(jurisdiction):
+            for rule in owner.rules:
+                chosen.setdefault(rule.id, EffectiveRule(rule, None if owner is jurisdiction else owner))
+        return sorted(chosen.values(), key=lambda e: e.rule.situation.order)
 
     @cached_property
-    def _effective(self) -> dict[str, tuple[tuple, list[EffectiveRule]]]:
+    def _effective(self) -> dict[str, list[EffectiveRule]]:
+        """Jurisdiction id → its effective rules, filled as asked."""
         return {}
 
     def rules_citing(self, source: Source) -> list[tuple[Jurisdiction, Rule]]:

@@ -7,11 +7,14 @@ Three forms of one address:
 - a *link*: from one page to another, relative, as any site engine resolves it.
 
 Pages, templates, exports and feeds ask this module; no path or anchor is written anywhere else.
+What depends on the data (which page lists a source) is held by a Urls object made per render.
 """
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from .entities import Jurisdiction
 
@@ -107,25 +110,8 @@ def changes(number: int = 1) -> str:
     return numbered(CHANGES, number)
 
 
-# Sources are listed per provincial unit. Which unit lists a source depends on the data (the file
-# that declares it), so the pages stage registers it once per build with place_sources().
-_source_group: dict[str, tuple[str, int]] = {}
-
-
-def place_sources(groups: dict[str, tuple[str, int]]) -> None:
-    """Register source id → (the provincial unit whose sources pages list it, the page number)."""
-    _source_group.clear()
-    _source_group.update(groups)
-    source_page.cache_clear()
-
-
 def sources_group(group_id: str, number: int = 1) -> str:
     return numbered(f"sources/{group_id}/index.md", number)
-
-
-@lru_cache(maxsize=65536)
-def source_page(source_id: str) -> str:
-    return sources_group(*_source_group[source_id])
 
 
 def feed(j: Jurisdiction) -> str:
@@ -151,10 +137,47 @@ general_anchor = _anchor("faq-{}")         # a hand-written question on the FAQ 
 note_anchor = _anchor("note-{}-{}")        # a rule's footnote in the comparison: jurisdiction id, rule id
 milestone_anchor = _anchor("milestone-{}")   # a dated change (milestone) on its jurisdiction's page
 change_anchor = _anchor("change-{}-{}-{}")  # a change on the what-changed page: jurisdiction, rule, date
-RESEARCH_ANCHOR = "research"               # 我们查过什么, on a jurisdiction page
-UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use
 term_anchor = _anchor("term-{}")           # a term on the glossary page (its id: g1, g2, … in file order)
 group_anchor = _anchor("in-{}")            # a provincial unit's part of an index page
+
+# The fixed sections of a place's page and of its check page, named here only (templates use these names).
+# A rule's anchors there are made from its situation id (rule_anchor, rule_sources_anchor, citation_anchor,
+# faq_anchor), so a situation id must not make one of these: see anchor_clash().
+ANSWER_ANCHOR = "answer"                   # 简要回答
+CHILDREN_ANCHOR = "children"               # 下辖地区 (the menu's "other units" entry points at the nation's)
+RULES_ANCHOR = "rules"                     # 各情形的规定
+HOW_ANCHOR = "how"                         # 怎么办理
+SERVICE = "service"                        # the 怎么办理 block's footnotes: service-cite-N, its 依据 list service-sources
+CLAIMS_BOX_ANCHOR = "claims"               # 网传说法
+MILESTONES_ANCHOR = "milestones"           # 规定变化节点
+RESEARCH_ANCHOR = "research"               # 我们查过什么
+UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use
+CHECKER_ANCHOR = "checker"                 # check page: 回答几个问题
+FLOW_ANCHOR = "flow"                       # check page: the flowchart
+FLOW_TEXT_ANCHOR = "flow-text"             # check page: its text version
+FAQ_SECTION_ANCHOR = "faq"                 # check page: 常见问题
+PLACE_ANCHORS = (ANSWER_ANCHOR, CHILDREN_ANCHOR, RULES_ANCHOR, HOW_ANCHOR, SERVICE, rule_sources_anchor(SERVICE),
+                 CLAIMS_BOX_ANCHOR, MILESTONES_ANCHOR, RESEARCH_ANCHOR, UNCOVERED_ANCHOR, CHECKER_ANCHOR, FLOW_ANCHOR,
+                 FLOW_TEXT_ANCHOR, FAQ_SECTION_ANCHOR,
+                 "checker-app", "flow-chart", "flow-data",     # element ids checker.js and the styles look up
+                 "flow-title", "flow-desc", "flow-arrow")      # inside the flowchart's SVG (pages/flowchart.py)
+
+
+def anchor_clash(situation_id: str) -> str | None:
+    """The fixed anchor of a place's page or check page that a situation id's anchors would also make,
+    or None. Its rule is at #<id>, its 依据 list at #<id>-sources, its quotes at #<id>-cite-N, its
+    question at #faq-<id>; a milestone is at #milestone-<id>."""
+    made = {rule_anchor(situation_id), rule_sources_anchor(situation_id), faq_anchor(situation_id)}
+    clash = next((a for a in PLACE_ANCHORS if a in made), None)
+    if clash:
+        return clash
+    for prefix in (milestone_anchor(""), faq_anchor("")):
+        if situation_id.startswith(prefix):
+            return prefix + "…"
+    for suffix in (rule_sources_anchor(""), citation_anchor("", "")):
+        if suffix in situation_id:
+            return "…" + suffix + "…"
+    return None
 
 
 # -- forms ---------------------------------------------------------------------------------
@@ -200,10 +223,36 @@ def href(here: str, target: str, anchor: str | None = None) -> str:
     return "../" * base.count("/") + url(target, anchor)
 
 
-class Here:
-    """The address builder bound to one page: what templates receive as `urls`."""
+class Urls:
+    """The addresses of one render, created per render from its data and passed down (the pattern of
+    datasette's url_builder.Urls): what an address depends on beyond the functions above lives here.
 
-    def __init__(self, here: str):
+    Sources are listed per provincial unit; which unit's sources page (and which page of it) lists a
+    source depends on the data (the file that declares it), so it is given when the render starts:
+    source id → (unit id, page number)."""
+
+    def __init__(self, source_places: Mapping[str, tuple[str, int]]):
+        self._source_places = MappingProxyType(dict(source_places))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Urls) and self._source_places == other._source_places
+
+    __hash__ = None
+
+    def source_page(self, source_id: str) -> str:
+        """The sources page that lists a source."""
+        return sources_group(*self._source_places[source_id])
+
+    def at(self, here: str) -> "Here":
+        """The addresses as seen from page file `here`: what templates receive as `urls`."""
+        return Here(self, here)
+
+
+class Here:
+    """The address builder bound to one page of one render: what templates receive as `urls`."""
+
+    def __init__(self, site: Urls, here: str):
+        self.site = site
         self.here = here
 
     def link(self, target: str, anchor: str | None = None) -> str:
@@ -219,10 +268,10 @@ class Here:
         return link(self.here, page(j), rule_anchor(rule_id))
 
     def source(self, source_id: str) -> str:
-        return link(self.here, source_page(source_id), source_anchor(source_id))
+        return link(self.here, self.site.source_page(source_id), source_anchor(source_id))
 
     def source_href(self, source_id: str) -> str:
-        return href(self.here, source_page(source_id), source_anchor(source_id))
+        return href(self.here, self.site.source_page(source_id), source_anchor(source_id))
 
     def check(self, j: Jurisdiction, anchor: str | None = None) -> str:
         return link(self.here, check(j), anchor)

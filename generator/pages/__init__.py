@@ -1,9 +1,8 @@
 """Markdown out: every page of the site, written from the model through Jinja templates.
 
-markup        escaping (md, attr), the one Jinja environment, render_page(), plain-text citations
+markup        escaping (md, attr), the one Jinja environment, Render (one render: addresses, site name)
 jurisdiction  one page per jurisdiction and its check page, the sources pages, the home page
 flowchart     the flow as an inline SVG; the checker's question terms (its parts: templates/_flow.md.j2)
-answer        简要回答 of a place page, decided (ShortAnswer); the template words it
 faq           questions from the rules + policies/faq.yaml, FAQPage JSON-LD
 compare       comparison tables per provincial unit, per-situation pages
 claims        the 网传说法核查 page (claims are never rules)
@@ -26,40 +25,41 @@ from .faq import faq_nav, faq_pages
 from .glossary import glossary_pages
 from .jurisdiction import core_pages, off_nav, source_places, sources_nav
 from .map import map_nav, map_pages
-from .markup import SITE
+from .markup import Render
 from .reports import changes_nav, report_pages
 
-PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, claims_pages, glossary_pages,
-             contributing_page]
+PRODUCERS = [core_pages, faq_pages, compare_pages, map_pages, report_pages, claims_pages, glossary_pages]
 
 
-def render_pages(kb: KnowledgeBase, site_title: str | None = None,
+def addresses(kb: KnowledgeBase) -> urls.Urls:
+    """The addresses of a render of kb: which page lists each source depends on the data."""
+    return urls.Urls(source_places(kb))
+
+
+def render_pages(kb: KnowledgeBase, site_name: str,
                  last: tuple[KnowledgeBase, dict[str, str]] | None = None) -> dict[str, str]:
-    """Every generated page: {page file inside docs/: Markdown}. site_title: mkdocs.yml's site_name
-    (the author of the ClaimReview markup); without it, the project's mkdocs.yml is read.
+    """Every generated page: {page file inside docs/: Markdown}. site_name: mkdocs.yml's site_name
+    (the author of the ClaimReview markup). The render's addresses (urls.Urls) and the site's name
+    are made here, once, and passed to every producer as a Render.
 
     last (the live preview only): the data and pages of the previous render, with the same templates.
     A place's page and check page are taken from it when nothing they show can have changed
     (unchanged_places); every other page is rendered again."""
-    SITE["title"] = site_title if site_title is not None else _site_name()
+    render = Render(addresses(kb), site_name)
     pages: dict[str, str] = {}
-    # Which page lists each source depends on the data: registered before any page cites one.
-    placed = source_places(kb)
-    urls.place_sources(placed)
-    kept = unchanged_places(last[0], kb) if last is not None and source_places(last[0]) == placed else None
+    kept = unchanged_places(last[0], kb) if last is not None and addresses(last[0]) == render.urls else None
     for producer in PRODUCERS:
         if producer is core_pages and kept:
-            pages.update(core_pages(kb, (kept, last[1])))
+            pages.update(core_pages(kb, render, (kept, last[1])))
         else:
-            pages.update(producer(kb))
+            pages.update(producer(kb, render))
     return pages
 
 
-def _site_name() -> str:
-    import yaml
-    from pathlib import Path
-    config = Path(__file__).resolve().parents[2] / "mkdocs.yml"
-    return yaml.safe_load(config.read_text(encoding="utf-8"))["site_name"]
+def render_place_pages(kb: KnowledgeBase, site_name: str, place_ids: set[str]) -> dict[str, str]:
+    """The page and check page of these places and the sources pages, as render_pages() writes them,
+    without the other ~500 pages (what a check of one place's pages reads)."""
+    return core_pages(kb, Render(addresses(kb), site_name), only=place_ids)
 
 
 # What every place page may show besides its own data and its ancestors' and children's: when one of
@@ -86,4 +86,5 @@ def unchanged_places(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:
     return set(new.jurisdictions) - affected
 
 
-__all__ = ["changes_nav", "compare_nav", "faq_nav", "map_nav", "off_nav", "render_pages", "sources_nav"]
+__all__ = ["addresses", "changes_nav", "contributing_page", "compare_nav", "faq_nav", "map_nav", "off_nav", "render_pages",
+           "render_place_pages", "sources_nav"]

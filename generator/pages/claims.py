@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from ..model import KnowledgeBase, urls
 from ..model.vocabulary import VERDICTS
-from .markup import render_page
+from .markup import Render
 
 
-def claims_pages(kb: KnowledgeBase) -> dict[str, str]:
+def claims_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
     """{claims/index.md: Markdown}; jurisdictions in display order, claims in file order."""
     groups = [(j, kb.claims_about(j)) for j in kb.jurisdictions.values() if kb.claims_about(j)]
-    return {urls.CLAIMS: render_page("claims.md.j2", urls.CLAIMS, groups=groups, VERDICTS=VERDICTS)}
+    return {urls.CLAIMS: render.page("claims.md.j2", urls.CLAIMS, groups=groups, VERDICTS=VERDICTS)}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..model import EffectiveRule, Jurisdiction, KnowledgeBase, Situation, urls
 from ..model.vocabulary import CASH, MISSING, RESEARCHED
-from .markup import render_page
+from .markup import Render
 
 COMPARE_TITLE = "各地对比"
 LABELS = {**{cash: words["label"] for cash, words in CASH.items()}, RESEARCHED: RESEARCHED, MISSING: MISSING}
@@ -61,7 +61,7 @@ def units(kb: KnowledgeBase) -> list[tuple[Jurisdiction, list[Jurisdiction]]]:
     return [(kb.jurisdictions[g], places) for g, places in members.items()]
 
 
-def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
+def compare_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
     situations = situations_used(kb)
     cells = {j.id: {e.rule.id: e for e in kb.effective_rules(j)} for j in kb.jurisdictions.values()}
     order = {jid: i for i, jid in enumerate(kb.jurisdictions)}
@@ -81,10 +81,10 @@ def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
                 rows.append({"j": j, "order": order[j.id], "cells": cells[j.id],
                              "blanks": {s.id: blank(j, s.id) for s in situations if s.id not in cells[j.id]}})
             here = urls.compare_group(group.id, number)
-            pages[here] = render_page(
+            pages[here] = render.page(
                 "compare.md.j2", here, situations=situations, rows=rows, notes=notes, jurisdictions=kb.jurisdictions,
                 group=group, number=number, pager=[urls.compare_group(group.id, n) for n in range(1, len(parts) + 1)])
-    pages[urls.COMPARE] = render_page("compare_index.md.j2", urls.COMPARE, situations=situations, units=index)
+    pages[urls.COMPARE] = render.page("compare_index.md.j2", urls.COMPARE, situations=situations, units=index)
     for s in situations:
         summary = []
         for group, places in units(kb):
@@ -95,10 +95,10 @@ def compare_pages(kb: KnowledgeBase) -> dict[str, str]:
             entries = [(j, cells[j.id][s.id]) for j in places if s.id in cells[j.id]]
             summary.append({"group": group, "counts": {k: len(v) for k, v in by_cash.items()}})
             here = urls.situation_group(s.id, group.id)
-            pages[here] = render_page(
+            pages[here] = render.page(
                 "compare_situation.md.j2", here, situations=situations, s=s, group=group, by_cash=by_cash,
                 entries=entries, labels=LABELS)
-        pages[urls.situation(s.id)] = render_page(
+        pages[urls.situation(s.id)] = render.page(
             "compare_situation_index.md.j2", urls.situation(s.id), situations=situations, s=s, summary=summary,
             labels=LABELS)
     return pages

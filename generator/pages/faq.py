@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import EffectiveRule, GeneralQuestion, Jurisdiction, KnowledgeBase, Situation, urls
 from ..model.vocabulary import GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
-from .markup import render_page, script_json
+from .markup import Render, script_json
 
 
 @dataclass(frozen=True)
@@ -45,15 +45,21 @@ class Entry:
         parts.append(f"结果：{self.effective.outcome_words()}。{rule.summary}")
         if self.effective.inherited_from:
             parts.append(f"本条沿用{self.effective.inherited_from.name}的规定。")
+        if rule.conditions:
+            parts.append("条件：" + "；".join(s.text for s in rule.conditions) + "。")
         parts.append(f"证据等级 {rule.evidence}（{GRADE_TEXT[rule.evidence]}）。")
         if rule.status in STATUS_TEXT:
             parts.append(f"{STATUS_TEXT[rule.status]}：{rule.status_reason}")
-        parts.append("依据：" + "；".join(c.describe() for c in rule.citations) + "。")
+        parts.append("依据：" + "；".join(c.describe(CITATION_STYLE) for c in rule.citations) + "。")
         return "".join(parts)
 
 
+CITATION_STYLE = "brief"            # a place's answers cite in this style, on the page and in its JSON-LD
+GENERAL_CITATION_STYLE = "full"     # the FAQ page's general questions: their numbered 依据 list and JSON-LD
+
+
 def general_answer(q: GeneralQuestion) -> str:
-    return q.answer_text + " 依据：" + "；".join(c.describe() for c in q.citations) + "。"
+    return q.answer_text + " 依据：" + "；".join(c.describe(GENERAL_CITATION_STYLE) for c in q.citations) + "。"
 
 
 def jurisdiction_entries(kb: KnowledgeBase, j: Jurisdiction) -> list[Entry]:
@@ -85,7 +91,7 @@ def faq_nav(kb: KnowledgeBase) -> dict:
     return {"常见问题": [urls.FAQ] + [{g.name: urls.faq_group(g.id)} for g in kb.top_level()]}
 
 
-def faq_pages(kb: KnowledgeBase) -> dict[str, str]:
+def faq_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
     """The FAQ page (general questions, and an index of the places' questions by provincial unit),
     and one page per provincial unit listing its places' questions (at national scale one list
     of every place's questions is thousands of elements)."""
@@ -94,11 +100,11 @@ def faq_pages(kb: KnowledgeBase) -> dict[str, str]:
     for j in kb.jurisdictions.values():
         members[kb.group_of(j).id].append(j)
     groups = [(kb.jurisdictions[g], places) for g, places in members.items()]
-    pages = {urls.faq_group(group.id): render_page(
+    pages = {urls.faq_group(group.id): render.page(
         "faq_group.md.j2", urls.faq_group(group.id), group=group,
         by_jurisdiction=[(j, jurisdiction_entries(kb, j)) for j in places]) for group, places in groups}
-    pages[urls.FAQ] = render_page(
-        "faq.md.j2", urls.FAQ, questions=questions, groups=groups,
+    pages[urls.FAQ] = render.page(
+        "faq.md.j2", urls.FAQ, questions=questions, groups=groups, citation_style=GENERAL_CITATION_STYLE,
         local_counts={s.id: _counts(local_rules(kb, s)) for q in questions for s in q.situations},
         json_ld=json_ld((q.question, general_answer(q)) for q in questions))
     return pages

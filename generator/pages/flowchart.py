@@ -85,7 +85,7 @@ YES_X = 120          # x of the 是 arrows
 END_X = 48           # outcomes of a question sit right of the spine
 GAP = 30             # length of an arrow
 BOLD = ' font-weight="700"'
-FLOW_TEXT = "flow-text"   # anchor of the text version (templates/_flow.md.j2)
+FLOW_TEXT = urls.FLOW_TEXT_ANCHOR   # the text version (templates/_flow.md.j2)
 COLOURS = {          # fill, stroke; the words carry the meaning, colour only helps
     "question": ("#ffffff", "#00695c"),
     "start": ("#e0f2f1", "#00695c"),

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from ..model import KnowledgeBase, urls
-from .markup import render_page
+from .markup import Render
 
 
-def glossary_pages(kb: KnowledgeBase) -> dict[str, str]:
+def glossary_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
     if not kb.glossary:
         return {}
-    return {urls.GLOSSARY: render_page("glossary.md.j2", urls.GLOSSARY, terms=kb.glossary)}
+    return {urls.GLOSSARY: render.page("glossary.md.j2", urls.GLOSSARY, terms=kb.glossary)}

@@ -16,7 +16,7 @@ from ..model import KnowledgeBase, Situation, urls
 from ..model.places import MUNICIPALITY_KIND, covered_count
 from ..model.vocabulary import CASH, MISSING, RESEARCHED, UNVERIFIED, UNVERIFIED_GRADE
 from .compare import situations_used
-from .markup import attr, render_page
+from .markup import Render, attr
 
 MAP_TITLE = "地图"
 
@@ -168,7 +168,7 @@ def map_nav(kb: KnowledgeBase) -> dict:
     return {"地图": [urls.MAP] + [{s.name: urls.map_view(s.id)} for s in ordered[1:]]}
 
 
-def map_pages(kb: KnowledgeBase) -> dict[str, str]:
+def map_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
     """The map page and one downloadable SVG per view."""
     ordered = view_order(kb)
     if not ordered:
@@ -183,6 +183,6 @@ def map_pages(kb: KnowledgeBase) -> dict[str, str]:
         drawing = svg(s, tile_list, pages[s.id])
         files[urls.map_svg(s.id)] = '<?xml version="1.0" encoding="UTF-8"?>\n' + svg(s, tile_list, urls.MAP) + "\n"
         view = {"s": s, "tiles": sorted(tile_list, key=lambda t: (t.row, t.col)), "svg": drawing}
-        files[pages[s.id]] = render_page("map.md.j2", pages[s.id], views=[view], default=first, fill=FILL,
+        files[pages[s.id]] = render.page("map.md.j2", pages[s.id], views=[view], default=first, fill=FILL,
                                          others=[(other, pages[other.id]) for other in ordered])
     return files

@@ -1,19 +1,21 @@
-"""Writing Markdown from data: escaping, the one Jinja environment, and render_page().
+"""Writing Markdown from data: escaping, the one Jinja environment, and Render.page().
 
 Everything from the data passes through the `md` filter (or `attr` inside HTML),
 so text a maintainer typed is shown as text: it cannot open a tag, start a list
 or become a link. The output is plain Markdown with a little inline HTML, so it
-moves to another site engine unchanged. Every page is rendered by render_page(),
-which hands each template the address builder (`urls`, bound to the page) and
-the vocabulary; templates get prepared data and call no page code back.
-Plain-text citations (JSON-LD, feeds, checker) come from Citation.describe(); the pieces every page
-repeats (badge, citation, footnote references…) are in pieces.py.
+moves to another site engine unchanged. Every page is rendered by Render.page(),
+which hands each template the address builder (`urls`, bound to the page), the
+site's name (`site_name`) and the vocabulary; templates get prepared data and call no page code back.
+Citations come from the one formatter in the model (Citation.text; Citation.describe() for plain
+text: JSON-LD, feeds, the checker); the pieces every page repeats (badge, citation, footnote
+references…) are in pieces.py.
 """
 from __future__ import annotations
 
 import html
 import json
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -45,13 +47,11 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-SITE = {"title": ""}     # the site's name (mkdocs.yml site_name), set by pages.render_pages before any page
-
-
-def claim_reviews(claims) -> str:
+def claim_reviews(claims, site_name: str) -> str:
     """schema.org ClaimReview JSON-LD for verdicts on circulating claims, as one inline <script>:
     the claim text, the verdict word as the rating's alternateName, the claim's appearance where a URL
-    is recorded, the site as author. Built with json and escaped like the FAQ JSON-LD (script_json)."""
+    is recorded, the site (site_name: mkdocs.yml's site_name) as author. Built with json and escaped like
+    the FAQ JSON-LD (script_json)."""
     def review(c) -> dict:
         item = {"@type": "Claim"}
         if c.seen_in.url:
@@ -60,7 +60,7 @@ def claim_reviews(claims) -> str:
             item["datePublished"] = c.seen_in.date
         return {"@type": "ClaimReview", "claimReviewed": c.text, "inLanguage": "zh-CN",
                 "reviewRating": {"@type": "Rating", "alternateName": c.verdict, "ratingExplanation": c.reasoning},
-                "itemReviewed": item, "author": {"@type": "Organization", "name": SITE["title"]}}
+                "itemReviewed": item, "author": {"@type": "Organization", "name": site_name}}
     document = {"@context": "https://schema.org", "@graph": [review(c) for c in claims]}
     return f'<script type="application/ld+json">{script_json(document)}</script>'
 
@@ -84,6 +84,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_page(template: str, here: str, **context) -> str:
-    """Render one page file `here` from `template`, with the address builder bound to it."""
-    return environment().get_template(template).render(here=here, urls=addresses.Here(here), **context)
+@dataclass(frozen=True)
+class Render:
+    """One render of the site: its addresses (urls.Urls, made from the data) and the site's name, passed
+    to every page producer. Every page is rendered by Render.page()."""
+    urls: addresses.Urls
+    site_name: str
+
+    def page(self, template: str, here: str, **context) -> str:
+        """Render one page file `here` from `template`, with the address builder bound to it."""
+        return environment().get_template(template).render(
+            here=here, urls=self.urls.at(here), site_name=self.site_name, **context)

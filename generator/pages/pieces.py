@@ -9,7 +9,7 @@ here exactly as the `md` / `attr` filters do.
 from __future__ import annotations
 
 from ..model import urls as addresses
-from ..model.vocabulary import CLASS_TEXT, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE
+from ..model.vocabulary import GRADE_TEXT, LOCATOR_UNKNOWN, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE
 from .markup import attr, md
 
 
@@ -57,31 +57,18 @@ def unknown(value, word: str = "未知", html: bool = False) -> str:
 
 
 def citation(c, urls, style: str = "full", html: bool = False) -> str:
-    """One citation, in the style a page needs:
-        full   [标题](来源清单)（类别，文号，读自…）· 条款：“原文”   (rule 依据, claims, FAQ)
-        short  [标题](来源清单)（类别，文号，条款）                 (comparison footnotes)
-        brief  [标题](来源清单)（类别）                             (a city's FAQ answers)
-        title  [标题](来源清单)（文号）                             (what changed)
-    html=True writes the same as raw HTML, for places Markdown does not reach (<details>).
-    Plain-text citations (JSON-LD, feeds, the checker) come from Citation.describe() in generator/model."""
+    """One citation in a style of model.entities.CITATION_STYLES, the title linked to its sources page.
+    The facts come from Citation.text(), the one formatter (plain text: Citation.describe()); this
+    only escapes and links them. html=True writes raw HTML, for places Markdown does not reach (<details>)."""
     s = c.source
+    t = c.text(style)                # the facts of the style: one formatter, in the model
     esc = attr if html else md
-    out = [f'<a href="{urls.source_href(s.id)}">{esc(s.title)}</a>' if html else f"[{esc(s.title)}]({urls.source(s.id)})"]
-    if style == "title":
-        if s.document_number:
-            out.append(f"（{esc(s.document_number)}）")
-    else:
-        out.append("（" + CLASS_TEXT[s.source_class])
-        if style != "brief" and s.document_number:
-            out.append("，" + esc(s.document_number))
-        if style == "full" and s.source_class == "official":
-            out.append("，读自官方网址" if s.official_copy else "，读自转载")
-        if style == "short" and c.locator:
-            out.append("，" + esc(c.locator))
-        out.append("）")
-    if style == "full":
-        where = esc(c.locator) if c.locator else '<span class="unknown">条款位置未知</span>'
-        out.append(f"· {where}：“{esc(c.quote)}”")
+    out = [f'<a href="{urls.source_href(s.id)}">{esc(t.title)}</a>' if html else f"[{esc(t.title)}]({urls.source(s.id)})"]
+    if t.details:
+        out.append("（" + "，".join(esc(d) for d in t.details) + "）")
+    if t.quoted:
+        where = esc(t.locator) if t.locator else f'<span class="unknown">{LOCATOR_UNKNOWN}</span>'
+        out.append(f"· {where}：“{esc(t.quote)}”")
     return "".join(out)
 
 

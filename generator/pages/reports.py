@@ -7,7 +7,7 @@ from datetime import date
 from ..model import KnowledgeBase, urls
 from ..model.history import all_changes, status_marks
 from ..model.quality import STALE_MONTHS, figures
-from .markup import render_page
+from .markup import Render
 
 VERDICT_TEXT = {"None": "未标明"}
 
@@ -24,7 +24,7 @@ def changes_nav(kb: KnowledgeBase) -> dict:
     return {"最近变化": pages[0] if len(pages) == 1 else [pages[0]] + [{f"第 {n} 页": p} for n, p in enumerate(pages[1:], 2)]}
 
 
-def report_pages(kb: KnowledgeBase) -> dict[str, str]:
+def report_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
     jurisdictions = list(kb.jurisdictions.values())
     changes = all_changes(kb)
     parts = _parts(changes)
@@ -34,7 +34,7 @@ def report_pages(kb: KnowledgeBase) -> dict[str, str]:
     # Beyond MARKS_LISTED the marked rules are counted per provincial unit (each unit's comparison table
     # shows the status word in its cells), so the first page stays light at national scale.
     mark_units = Counter(kb.group_of(mk.jurisdiction).id for mk in marks) if len(marks) > MARKS_LISTED else None
-    pages = {urls.changes(n): render_page("changes.md.j2", urls.changes(n), changes=part, number=n, pager=pager,
+    pages = {urls.changes(n): render.page("changes.md.j2", urls.changes(n), changes=part, number=n, pager=pager,
                                           jurisdictions=jurisdictions, total=len(changes),
                                           marks=marks if n == 1 else [], mark_units=mark_units,
                                           milestones=milestones if n == 1 else [],
@@ -42,7 +42,7 @@ def report_pages(kb: KnowledgeBase) -> dict[str, str]:
              for n, part in enumerate(parts, 1)}
     return {
         **pages,
-        urls.QUALITY: quality_page(kb),
+        urls.QUALITY: quality_page(kb, render),
     }
 
 
@@ -50,7 +50,7 @@ STALE_LISTED = 60   # stale places listed by name up to this many; beyond it, co
 MARKS_LISTED = 60   # the same for rules marked as not current on 最近变化
 
 
-def quality_page(kb: KnowledgeBase) -> str:
+def quality_page(kb: KnowledgeBase, render: Render) -> str:
     """Data quality, one row per provincial unit (the export's `quality` has every place's figures)."""
     q = figures(kb, date.today())
     units: dict[str, dict] = {}
@@ -64,6 +64,6 @@ def quality_page(kb: KnowledgeBase) -> str:
     for row in q["stale_jurisdictions"]:
         group = kb.group_of(kb.jurisdictions[row["jurisdiction"]])
         stale.setdefault(group.id, {"group": group, "count": 0})["count"] += 1
-    return render_page("quality.md.j2", urls.QUALITY, q=q, units=list(units.values()), stale_units=list(stale.values()),
+    return render.page("quality.md.j2", urls.QUALITY, q=q, units=list(units.values()), stale_units=list(stale.values()),
                        list_stale=len(q["stale_jurisdictions"]) <= STALE_LISTED, jurisdictions=kb.jurisdictions,
                        STALE_MONTHS=STALE_MONTHS, VERDICT_TEXT=VERDICT_TEXT)

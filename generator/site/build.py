@@ -23,12 +23,13 @@ from ..export import export_files
 from ..load import load_knowledge_base
 from ..model import KnowledgeBase, urls
 from ..model.dates import date_range
-from ..pages import changes_nav, compare_nav, faq_nav, map_nav, off_nav, render_pages, sources_nav
+from ..pages import contributing_page, changes_nav, compare_nav, faq_nav, map_nav, off_nav, render_pages, sources_nav
+from ..pages.jurisdiction import menu_unit
 from . import BuildError
 from .compact import compact_site
 from .search import refine_index, search_dictionary
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..paths import PROJECT, Paths
 
 # Generated pages that get their own top-level navigation entry, after the jurisdictions.
 # An entry may be a function of the data, for sections whose pages depend on it.
@@ -92,26 +93,29 @@ def _sync(files: dict[str, str | bytes], target: Path, written: dict | None = No
     return changed
 
 
-def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | None = None,
+def generate(root: Paths | Path = PROJECT, out: Path | None = None, kb: KnowledgeBase | None = None,
              changed: list[str] | None = None, pages: dict[str, str] | None = None,
              written: dict | None = None) -> Path:
-    """Validate the data and write the docs tree and MkDocs config. Returns the config path;
+    """Validate the data and write the docs tree and MkDocs config (root: the project's Paths, or its
+    folder; out: build/ under it unless given). Returns the config path;
     `changed`, if given, receives the docs files written or removed (the preview rebuilds those);
     `pages`, if given, are the pages already rendered from kb (the preview renders them itself);
     `written`, the preview's memory of the docs files it wrote (_sync).
 
     Raises DataError (from validation) before anything is written.
     """
-    out = out or root / "build"
+    paths = Paths.of(root)
+    out = out or paths.build
     if kb is None:                           # the CLI passes the data it has already checked
-        kb = load_knowledge_base(root)
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        kb = load_knowledge_base(paths)
+    config = paths.mkdocs_config()
     files: dict[str, str | bytes] = {**(render_pages(kb, config["site_name"]) if pages is None else pages),
+                                     **contributing_page(paths.contributing.read_text(encoding="utf-8")),
                                      **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []
-    for path in sorted((root / "content").rglob("*")):
+    for path in sorted(paths.content.rglob("*")):
         if path.is_file():
-            relative = path.relative_to(root / "content").as_posix()
+            relative = path.relative_to(paths.content).as_posix()
             if relative in files:
                 raise BuildError(f"content/{relative}: 与生成的页面同名，请改名")
             files[relative] = path.read_bytes()
@@ -125,7 +129,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     config["site_dir"] = str((out / "site").resolve())
     theme = config.get("theme", {})
     if "custom_dir" in theme:
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+        theme["custom_dir"] = str((paths.root / theme["custom_dir"]).resolve())
     config["nav"] = navigation(kb, content_nav)
     # The 404 page's links, from the address builder (site_overrides/404.html; with site_url set the
     # theme makes them absolute under its path, so the page works at any depth of a sub-path site).
@@ -137,7 +141,10 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     # On a place page the menu shows its own provincial unit and one entry for the others, this list
     # of them (site_overrides/partials/nav.html).
     national = kb.top_level()[0]
-    config["extra"]["other_units"] = {"title": "其他省份与直辖市", "url": urls.url(urls.page(national), "children")}
+    config["extra"]["other_units"] = {"title": "其他省份与直辖市", "url": urls.url(urls.page(national), urls.CHILDREN_ANCHOR)}
+    # Each provincial unit's menu entry, by the page that heads it: the menu reads it here, not from that
+    # page's front matter, which MkDocs leaves unread when the preview rebuilds only the changed pages.
+    config["extra"]["units"] = {urls.page(j): unit.id for j in kb.top_level() if (unit := menu_unit(kb, j))}
     config["not_in_nav"] = "\n".join("/" + page for page in off_nav(kb))   # linked from their place's page
     dictionary = out / "search_dictionary.txt"
     dictionary.write_text(search_dictionary(kb), encoding="utf-8")
@@ -153,7 +160,7 @@ def generate(root: Path = ROOT, out: Path | None = None, kb: KnowledgeBase | Non
     return config_path
 
 
-def _data_epoch(config_path: Path) -> str:
+def data_epoch(config_path: Path) -> str:
     """The latest date in the data, for MkDocs' sitemap dates: same data, same bytes on any day."""
     data = json.loads((config_path.parent / "docs" / urls.EXPORT).read_text(encoding="utf-8"))
     dates = [d for j in data["jurisdictions"] for d in [j["last_verified"]] + [r["last_verified"] for r in j["rules"]]
@@ -168,26 +175,40 @@ def run_engine(config_path: Path, target: Path) -> None:
         # No --quiet: it hides warnings from MkDocs' own count, and then --strict lets them through.
         [sys.executable, "-m", "mkdocs", "build", "--strict",
          "-f", str(config_path), "-d", str(target)],
-        capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": _data_epoch(config_path)})
+        capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": data_epoch(config_path)})
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip().splitlines()
         shown = [line for line in output if line.startswith(("WARNING", "ERROR", "Aborted"))] or output
         raise BuildError("MkDocs 构建失败，site/ 保持原样：\n" + "\n".join(shown))
 
 
-def build(root: Path = ROOT, site: Path | None = None, out: Path | None = None,
+def finish_site(site: Path, kb: KnowledgeBase, since_ns: int | None = None) -> None:
+    """What every build does to the engine's output, in this order: the search index refined (search.py:
+    place names in section titles, boosts, entries for inherited rules, the synonym fields), then the
+    HTML compacted (compact.py). `make site` (build), `make serve` (preview.Preview) and the benchmark
+    run this one sequence, so the preview's pages and search are the published ones.
+
+    site/search/search_index.json must be the engine's index of every page, not yet refined.
+    since_ns (the preview's dirty build, which rewrites only the pages it rebuilt): only HTML files
+    written after this time are compacted; the others were compacted by an earlier call."""
+    refine_index(site, kb)
+    compact_site(site, since_ns)
+
+
+def build(root: Paths | Path = PROJECT, site: Path | None = None, out: Path | None = None,
           kb: KnowledgeBase | None = None) -> Path:
-    """Validate, generate, run MkDocs --strict, then replace site/ whole."""
-    site = (site or root / "site").resolve()
+    """Validate, generate, run MkDocs --strict and finish_site(), then replace site/ whole (site/ under root
+    unless given)."""
+    paths = Paths.of(root)
+    site = (site or paths.site).resolve()
     if kb is None:
-        kb = load_knowledge_base(root)
-    config_path = generate(root, out, kb)
+        kb = load_knowledge_base(paths)
+    config_path = generate(paths, out, kb)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
         run_engine(config_path, staging)
-        refine_index(staging, kb)
-        compact_site(staging)
+        finish_site(staging, kb)
         old = site.with_name(f".{site.name}-old")
         if old.exists():
             shutil.rmtree(old)

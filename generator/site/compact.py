@@ -22,8 +22,11 @@ def compact_html(text: str) -> str:
                    for i, part in enumerate(parts))
 
 
-def compact_site(site: Path) -> None:
+def compact_site(site: Path, since_ns: int | None = None) -> None:
+    """Compact every HTML file of the site, or only those modified after since_ns (st_mtime_ns)."""
     for path in site.rglob("*.html"):
+        if since_ns is not None and path.stat().st_mtime_ns <= since_ns:
+            continue
         text = path.read_text(encoding="utf-8")
         compacted = compact_html(text)
         if compacted != text:

@@ -69,8 +69,9 @@ def _segment(tokenizer, text: str) -> str:
 
 
 def _site_words(field: str, canonical: dict[str, str]) -> str:
-    """The site's word for each synonym the field uses, unless the field already has it."""
-    words = set(re.split(r"[\s\u200b\-]+", _TAGS.sub(" ", field.lower())))
+    """The site's word for each synonym the field uses, unless the field already has it; in the order the
+    field first uses them (never a set's order, which changes with the interpreter's hash seed)."""
+    words = dict.fromkeys(re.split(r"[\s\u200b\-]+", _TAGS.sub(" ", field.lower())))
     return ZWSP.join(dict.fromkeys(canonical[w] for w in words if w in canonical and canonical[w] not in words))
 
 
@@ -80,16 +81,18 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index["docs"]
     by_location = {doc["location"]: doc for doc in docs}
+    by_page: dict[str, list[dict]] = {}      # a page's entries: its head, then its sections (location page#id)
+    for doc in docs:
+        by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
     for j in kb.jurisdictions.values():
         page = urls.url(urls.page(j))
         situations = {urls.url(urls.page(j), urls.rule_anchor(e.rule.id)) for e in kb.effective_rules(j)}
-        for doc in docs:
-            if doc["location"].startswith(page + "#") and not doc.get("_named"):
+        for doc in by_page.get(page, ()):
+            if "#" in doc["location"]:
                 doc["title"] = f"{j.short_name} · {doc['title']}"
-                doc["_named"] = True
                 if doc["location"] not in situations:
                     doc["boost"] = doc.get("boost", 1) * PAGE_WIDE_BOOST
-            elif doc["location"] == page:
+            else:
                 doc["boost"] = doc.get("boost", 1) * PAGE_WIDE_BOOST
     added = []
     tokenizer = _segmenter(search_dictionary(kb))
@@ -108,8 +111,6 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
                     f"本条沿用{e.inherited_from.name}的规定。")
             added.append({"location": location, "title": f"{j.short_name} · {situation}",
                           "text": _segment(tokenizer, said)})
-    for doc in docs:
-        doc.pop("_named", None)
     # Each page's entries stay together, the page first: Material groups results by page.
     order = {doc["location"]: i for i, doc in enumerate(docs)}
     docs += added

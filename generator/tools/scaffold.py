@@ -11,10 +11,10 @@ import re
 import sys
 from pathlib import Path
 
-import jinja2
 import yaml
 
 from ..load.schema import schema
+from ..paths import Paths
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -40,11 +40,12 @@ def _short_name(name: str) -> str:
     return name[:-1] if name.endswith("市") and len(name) > 2 else name
 
 
-def check(root: Path, name: str, province: str, city_id: str) -> Path:
+def check(root: Paths | Path, name: str, province: str, city_id: str) -> Path:
     """Every reason the city cannot be created, in one message; returns the target path."""
-    policies = root / "policies"
+    paths = Paths.of(root)
+    root, policies = paths.root, paths.policies
     problems = []
-    slug = re.compile(schema()["$defs"]["slug"]["pattern"])
+    slug = re.compile(schema(paths.schema.read_text(encoding="utf-8"))["$defs"]["slug"]["pattern"])
     if not name.strip() or "\n" in name:
         problems.append("--name：城市全称不能为空，也不能换行，例如 株洲市")
     if not slug.match(city_id):
@@ -66,6 +67,7 @@ def check(root: Path, name: str, province: str, city_id: str) -> Path:
 
 
 def render(name: str, province: str, city_id: str) -> str:
+    import jinja2       # here, not at the top: `validate` imports this module and must not need Jinja
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters["yaml"] = _yaml_scalar
@@ -85,7 +87,7 @@ def ask_missing(values: dict[str, str | None]) -> dict[str, str]:
     return values  # type: ignore[return-value]
 
 
-def new_city(root: Path, name: str, province: str, city_id: str) -> Path:
+def new_city(root: Paths | Path, name: str, province: str, city_id: str) -> Path:
     """Write policies/<province>/<id>.yaml; never overwrites."""
     target = check(root, name, province, city_id)
     text = render(name, province, city_id)
