@@ -9,10 +9,18 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
+from generator.model import urls
 from helpers import (PAGE_BUDGET_KB, ROOT, SITE_NAME, WIDTH, End, Question, build_flow, check_url_of, load, markdown_to_html,
                      page_html, render_place_pages, rendered_site, with_text, wrap)
 
 PAGE_BUDGET = PAGE_BUDGET_KB * 1024       # gzipped bytes a city page may load, search index excluded
+
+
+def _node(anchor: str) -> str:
+    """The flow node id (or "service") of a checker part's id: urls.checker_part_anchor undone."""
+    prefix = urls.checker_part_anchor("")
+    assert anchor.startswith(prefix), anchor
+    return anchor[len(prefix):]
 
 
 class _Checker(HTMLParser):
@@ -29,16 +37,17 @@ class _Checker(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if a.get("id") == "checker-app":
-            self.start = a["data-start"]
+            self.start = _node(a["data-start"])
         if tag == "section" and "checker-node" in (a.get("class") or "").split():
-            self._part = self.parts[a["id"].removeprefix("checker-")] = {
-                "hidden": "hidden" in a, "with": a.get("data-with"), "go": [], "links": [], "text": ""}
+            self._part = self.parts[_node(a["id"])] = {
+                "hidden": "hidden" in a, "with": a.get("data-with") and _node(a["data-with"]), "go": [], "links": [],
+                "text": ""}
             self._depth = 0
         elif self._part is not None:
             if tag == "section":
                 self._depth += 1
             if tag == "button" and "data-go" in a:
-                self._part["go"].append(a["data-go"])
+                self._part["go"].append(_node(a["data-go"]))
             if tag == "a" and a.get("href"):
                 self._part["links"].append(a["href"])
 

@@ -15,7 +15,7 @@
   var trail = [];          // the parts left by answering, for 上一步
   var current = null;
 
-  function part(id) { return id ? document.getElementById("checker-" + id) : null; }
+  function part(id) { return id ? document.getElementById(id) : null; }   // ids as the page names them
 
   function show(id, focus) {
     var shown = part(id);
@@ -41,9 +41,9 @@
   function follow() {
     var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     var node = target && app.contains(target) && target.closest(".checker-node");
-    if (!node || node.id === "checker-" + current) { return false; }
+    if (!node || node.id === current) { return false; }
     trail = [];
-    show(node.id.slice("checker-".length), target);
+    show(node.id, target);
     target.scrollIntoView();
     return true;
   }
