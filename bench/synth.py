@@ -126,11 +126,11 @@ class _Writer:
             rule["history"] = self.history(rule)        # earlier versions keep plain-text conditions
         for key in ("conditions", "materials", "steps"):      # every statement cites a quote of the rule
             if key in rule:
-                rule[key] = [{"text": text, "cite": [str(self.rng.randint(1, len(cited)))]} for text in rule[key]]
+                rule[key] = [{"text": text, "cite": [self.rng.randint(1, len(cited))]} for text in rule[key]]
         for place in rule["where"]:
-            place["cite"] = ["1"]
+            place["cite"] = [1]
         if "time_limit" in rule:
-            rule["time_limit"] = {"text": rule["time_limit"], "cite": ["1"]}
+            rule["time_limit"] = {"text": rule["time_limit"], "cite": [1]}
         return rule
 
     def history(self, rule: dict) -> list:

@@ -25,6 +25,8 @@ import pytest
 from generator.__main__ import main as cli_main
 from generator.load import DataError, deadurls                 # deadurls: the dead-URL list and its checks
 from generator.load import load_knowledge_base as load
+from generator.load import schema as data_schema                # the schema check, as validate runs it
+from generator.load.yamlfile import load as read_yaml           # one file → its data (YAML 1.2 values) and lines
 from generator.model import urls
 from generator.model.flow import End, Question, build_flow
 from generator.model.history import all_changes
@@ -40,7 +42,7 @@ from generator.site.preview import Preview
 __all__ = ["Preview", "compact_html", "ROOT", "SITE_NAME", "addresses", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
            "build_flow", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "render_place_pages", "load",
-           "run_generator", "rendered_site", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
+           "data_schema", "read_yaml", "run_generator", "rendered_site", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 
 ROOT = PROJECT.root

@@ -28,7 +28,7 @@ from ..model.dates import date_range
 from ..paths import Paths
 from . import claims, glossary, jurisdictions, milestones, questions, schema, sources, textcheck, vocabulary
 from .excerpts import Excerpts
-from .problems import Problem, display_path, field_name, suggest
+from .problems import Problem, display_path, unknown_word
 from .yamlfile import LoadedFile, load
 
 class Checker:
@@ -40,10 +40,12 @@ class Checker:
         self.excerpts = Excerpts(paths.policies)
         self.today = today
         self.problems: list[Problem] = []
+        self.broken_sources: set[str] = set()     # defined, but refused by the schema (sources.collect)
 
     def report(self, loaded: LoadedFile, path: tuple, message: str) -> None:
-        """A problem at path inside loaded: its line and its field name both come from path."""
-        self.problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path), message))
+        """A problem at path inside loaded: its line and its field name both come from path (as numbered in
+        the file, also when loaded is the part of it the schema accepts)."""
+        self.problems.append(Problem(loaded.shown, loaded.line_of(path), loaded.field(path), message))
 
     # -- dates --------------------------------------------------------------
     def check_dates(self, loaded: LoadedFile, node: dict, base: tuple, keys) -> dict[str, tuple]:
@@ -55,7 +57,7 @@ class Checker:
                 continue
             parsed = date_range(text)
             if parsed is None:
-                self.report(loaded, base + (key,), f"没有这一天：“{text}”")
+                self.report(loaded, base + (key,), f"没有这一天：“{text}”（{schema.date_format(self.schema)}）")
             elif parsed[0] > self.today:
                 self.report(loaded, base + (key,), f"日期 {text} 在今天（{self.today}）之后：不能写未来的日期")
             else:
@@ -72,21 +74,21 @@ class Checker:
         with a suggestion."""
         found = words.by_name.get(value)
         if found is None:
-            self.report(loaded, path, f"词表里没有{words.label} “{value}”"
-                        + (suggest(value, words.by_name) or f"：可用的有 {', '.join(words.by_id)}"))
+            self.report(loaded, path, unknown_word(words.label, f"“{value}”", value, words.by_name, words.by_id))
         return found
 
     # -- reading files ----------------------------------------------------------
     def read_optional(self, path: Path, kind: str) -> LoadedFile | None:
-        """An optional file (faq.yaml, glossary.yaml): None when absent or when its shape is wrong."""
+        """An optional file (faq.yaml, glossary.yaml): None when absent or when nothing of it is usable."""
         if not path.exists():
             return None
-        loaded, schema_problems = self.read(path, kind)
-        return None if schema_problems else loaded
+        return self.read(path, kind)[0]
 
     def read(self, path: Path, kind: str) -> tuple[LoadedFile | None, list[Problem]]:
         """Parse one file and check it against the schema definition `kind` and the text rules,
-        recording every problem. Returns the file (None when it cannot be read) and its schema problems.
+        recording every problem. Returns what the checks across files can use — the file, or the part of
+        it the schema accepts (schema.usable); None when it cannot be read or nothing is usable — and the
+        file's schema problems.
         """
         key = None
         if self.memo is not None:           # the same bytes read cleanly before: same file, no problems
@@ -105,7 +107,7 @@ class Checker:
         self.problems += schema_problems + text_problems
         if key is not None and not schema_problems and not text_problems:
             self.memo[key] = loaded
-        return loaded, schema_problems
+        return (schema.usable(loaded, kind, self.schema) if schema_problems else loaded), schema_problems
 
     # -- the whole tree -------------------------------------------------------
     def run(self) -> KnowledgeBase | None:
@@ -122,8 +124,8 @@ class Checker:
 
         loaded_files: list[LoadedFile] = []
         for path in files:
-            loaded, schema_problems = self.read(path, "jurisdictionFile")
-            if loaded is not None and not schema_problems:
+            loaded, _ = self.read(path, "jurisdictionFile")
+            if loaded is not None:
                 loaded_files.append(loaded)
         if not files:
             self.problems.append(Problem(display_path(policies, self.root), 1, "(目录)", "没有找到任何地区文件"))
@@ -135,11 +137,17 @@ class Checker:
         jurisdictions.check_hierarchy(self, places)
         found_milestones = milestones.collect(self, places, words, source_of)
         found_claims, claims_loaded = claims.collect(self, claims_file, {j.id for j, _ in places}, source_of, words)
+        all_sources = dict(sorted((s.id, s) for s, _ in found_sources.values()))
         if self.problems:
+            # The model would be incomplete: the checks of the rules in force stop here, but what needs only
+            # the sources is still checked, so that every file's problems show in this run.
+            partial = KnowledgeBase(list(words.situations.by_id.values()), list(words.outcomes.by_id.values()),
+                                    {}, all_sources)
+            questions.collect(self, faq_loaded, partial, with_rules=False)
+            glossary.collect(self, glossary_loaded, partial)
             return None
         kb = KnowledgeBase(list(words.situations.by_id.values()), list(words.outcomes.by_id.values()),
-                           jurisdictions.display_order([j for j, _ in places]),
-                           dict(sorted((s.id, s) for s, _ in found_sources.values())), claims=found_claims,
+                           jurisdictions.display_order([j for j, _ in places]), all_sources, claims=found_claims,
                            milestones=sorted(found_milestones, key=lambda m: date_range(m.date)[0], reverse=True))
         milestones.check_outdated(self, kb, places, words)
         claims.check_against_rules(self, kb, claims_loaded)

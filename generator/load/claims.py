@@ -19,22 +19,16 @@ def collect(checker, path: Path, jurisdiction_ids: set[str], sources, words: Voc
     """The claims and the file (for check_against_rules, which needs the model first)."""
     if not path.exists():
         return [], None      # the register is optional
-    loaded, schema_problems = checker.read(path, "claimsFile")
+    loaded, _ = checker.read(path, "claimsFile")      # a malformed claim is left out; the others are checked
     if loaded is None:
         return [], None
-    # One malformed claim should not hide the cross-file problems of the others.
-    malformed = {p.field.split("]")[0] + "]" for p in schema_problems}
-    if any(not f.startswith("claims[") for f in malformed):
-        return [], loaded
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(loaded.data["claims"]):
         base = ("claims", index)
-        if f"claims[{index}]" in malformed:
-            continue
         ok = True
         if item["id"] in seen:
-            checker.report(loaded, base + ("id",), f"说法标识 `{item['id']}` 重复（claims[{seen[item['id']]}] 已经用过）")
+            checker.report(loaded, base + ("id",), f"说法标识 `{item['id']}` 重复（{loaded.field(('claims', seen[item['id']]))} 已经用过）")
             ok = False
         seen.setdefault(item["id"], index)
         if item["jurisdiction"] not in jurisdiction_ids:

@@ -22,13 +22,15 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gloss
             for n_index, name in enumerate(names):
                 where = path + ((key,) if key == "term" else (key, n_index))
                 if name in seen and seen[name] != index:
-                    checker.report(loaded, where, f"“{name}” 已经用在 terms[{seen[name]}]（“"
+                    checker.report(loaded, where, f"“{name}” 已经用在 {loaded.field(('terms', seen[name]))}（“"
                                    f"{loaded.data['terms'][seen[name]]['term']}”）：每个叫法只能属于一个术语")
                     ok = False
                 seen.setdefault(name, index)
-        editorial = item.get("editorial") == "true"
+        editorial = item.get("editorial") is True
         cites = item.get("citations", [])
-        if editorial and cites:
+        if any(loaded.original(path + (key,)) in loaded.left_out for key in ("editorial", "citations")):
+            ok = False          # the schema refused one of them: that is the problem reported
+        elif editorial and cites:
             checker.report(loaded, path + ("editorial",), "本站用语（editorial: true）不写引用：要么删掉 citations，"
                            "要么删掉 editorial")
             ok = False

@@ -11,8 +11,9 @@ from .yamlfile import LoadedFile
 FAQ_FILE = "faq.yaml"           # not a jurisdiction file
 
 
-def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[GeneralQuestion]:
-    """Cross-file checks of the general questions (sources, situations, rules, dates)."""
+def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase, with_rules: bool = True) -> list[GeneralQuestion]:
+    """Cross-file checks of the general questions (sources, situations, rules, dates). with_rules=False when
+    kb holds no jurisdictions (other files have problems): the `rules` references are not checked."""
     if loaded is None:
         return []
     data = loaded.data
@@ -24,7 +25,7 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gener
     for index, item in enumerate(data["questions"]):
         path = ("questions", index)
         if item["id"] in seen:
-            checker.report(loaded, path + ("id",), f"问题标识 `{item['id']}` 重复（questions[{seen[item['id']]}] 已经用过）")
+            checker.report(loaded, path + ("id",), f"问题标识 `{item['id']}` 重复（{loaded.field(('questions', seen[item['id']]))} 已经用过）")
             continue
         seen[item["id"]] = index
         dates = checker.check_dates(loaded, item, path, ("last_verified",))
@@ -40,7 +41,7 @@ def collect(checker, loaded: LoadedFile | None, kb: KnowledgeBase) -> list[Gener
             else:
                 linked_situations.append(situations[situation_id])
         rules = []
-        for r_index, reference in enumerate(item.get("rules", [])):
+        for r_index, reference in enumerate(item.get("rules", []) if with_rules else ()):
             j_id, situation_id = reference.split("#", 1)
             j = kb.jurisdictions.get(j_id)
             if j is None:

@@ -7,7 +7,7 @@ from ..model import Place, Rule, RuleVersion, Statement
 from ..model.dates import date_range
 from ..model.vocabulary import CURRENT, STATUS_CODES
 from . import sources as cited
-from .problems import suggest
+from .problems import unknown_word
 from .vocabulary import Vocabulary
 from .yamlfile import LoadedFile
 
@@ -28,11 +28,11 @@ def collect(checker, loaded: LoadedFile, words: Vocabulary, sources: dict) -> li
         outcome = checker.word(loaded, path + ("outcome",), item["outcome"], words.outcomes)
         if situation is not None and situation.id in used:
             checker.report(loaded, path + ("situation",), f"情形 “{situation.name}” 已有一条规则"
-                           f"（rules[{used[situation.id]}]）：每种情形只写一条，把两条合并")
+                           f"（{loaded.field(('rules', used[situation.id]))}）：每种情形只写一条，把两条合并")
             continue
         rule_dates = checker.check_dates(loaded, item, path, ("effective_from", "last_verified"))
-        verified_text = item.get("last_verified") or data["last_verified"]
-        verified = rule_dates.get("last_verified") or date_range(data["last_verified"])
+        verified_text = item.get("last_verified") or data.get("last_verified")    # the schema requires it
+        verified = rule_dates.get("last_verified") or (date_range(verified_text) if verified_text else None)
         verified_path = path + ("last_verified",) if "last_verified" in item else ("last_verified",)
         citations = cited.citations(checker, loaded, path, item["citations"], sources,
                                     (verified, verified_text), verified_path)
@@ -96,8 +96,8 @@ def history(checker, loaded, item, path, rule_dates, words: Vocabulary, sources)
         v_path = path + ("history", index)
         outcome = outcome_by_name.get(version["outcome"])
         if outcome is None:
-            checker.report(loaded, v_path + ("outcome",), f"词表里没有结果 “{version['outcome']}”"
-                           + suggest(version["outcome"], outcome_by_name))
+            checker.report(loaded, v_path + ("outcome",),
+                           unknown_word("结果", f"“{version['outcome']}”", version["outcome"], outcome_by_name))
         dates = checker.check_dates(loaded, version, v_path, ("effective_from", "effective_until"))
         start, until = dates.get("effective_from"), dates.get("effective_until")
         checker.check_order(loaded, v_path + ("effective_until",), "这一版本的生效日期", start,
@@ -114,5 +114,5 @@ def history(checker, loaded, item, path, rule_dates, words: Vocabulary, sources)
                 outcome=outcome, summary=version["summary"], effective_from=version.get("effective_from"),
                 effective_until=version["effective_until"], conditions=tuple(version.get("conditions", ())),
                 notes=tuple(version.get("notes", ())), citations=tuple(citations)))
-        newer_from, newer_until, newer_name = start, until, f"早期版本 history[{index}]"
+        newer_from, newer_until, newer_name = start, until, f"早期版本 {loaded.field(path + ('history', index))}"
     return tuple(versions)

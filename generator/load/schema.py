@@ -1,9 +1,14 @@
 """Check one loaded file against policies/schema.json, in plain words.
 
 The JSON Schema file is the single description of the data's shape: editors
-read it for hints, and this module reads it for validation. The schema is the
+read it for hints (through the file's `# yaml-language-server: $schema=` line), and
+this module reads it for validation. Both see the same values: the loader types them
+as YAML 1.2 does, like the editors' YAML extension (yamlfile). The schema is the
 project's (Paths.schema, under --root), passed as its text: the compiled checks
 are cached by that text, so a changed schema is a different key, never stale.
+
+`usable` gives the part of a file the schema accepts, so that a file with a schema
+problem is still checked across files everywhere else (every problem in one run).
 """
 from __future__ import annotations
 
@@ -42,6 +47,11 @@ def _inline(node, defs: dict):
     return {key: value if key == "enum" else _inline(value, defs) for key, value in node.items()}
 
 
+def date_format(text: str) -> str:
+    """How a date is written, in the words of the schema `text` (the editor shows the same)."""
+    return schema(text)["$defs"]["date"]["errorMessage"]
+
+
 @cache
 def _validator(text: str, kind: str) -> jsonschema.protocols.Validator:
     document = schema(text)
@@ -50,7 +60,9 @@ def _validator(text: str, kind: str) -> jsonschema.protocols.Validator:
     return jsonschema.Draft202012Validator(root)
 
 
-_ANNOTATIONS = {"title", "description", "$schema", "$id", "$comment", "default", "examples", "$defs"}
+# errorMessage: what the editor shows instead of its English message (the VS Code JSON/YAML extensions read it);
+# the messages below use it too, so the editor and `validate` say the same thing.
+_ANNOTATIONS = {"title", "description", "$schema", "$id", "$comment", "default", "examples", "$defs", "errorMessage"}
 _TYPES = {"string": lambda v: isinstance(v, str), "object": lambda v: isinstance(v, dict),
           "array": lambda v: isinstance(v, list), "boolean": lambda v: isinstance(v, bool),
           "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
@@ -68,7 +80,7 @@ def _compile(node) -> Callable[[object], bool]:
     if node is True or node == {}:
         return lambda value: True
     if not isinstance(node, dict) or set(node) - _ANNOTATIONS - {
-            "type", "enum", "pattern", "minLength", "maxLength", "items", "minItems", "properties",
+            "type", "enum", "pattern", "minLength", "maxLength", "minimum", "items", "minItems", "properties",
             "additionalProperties", "required", "dependentRequired"}:
         return _never
     checks: list[Callable[[object], bool]] = []
@@ -90,6 +102,9 @@ def _compile(node) -> Callable[[object], bool]:
     if "maxLength" in node:
         high = node["maxLength"]
         checks.append(lambda v: not isinstance(v, str) or len(v) <= high)
+    if "minimum" in node:
+        least = node["minimum"]
+        checks.append(lambda v: not _TYPES["number"](v) or v >= least)
     if "minItems" in node:
         fewest = node["minItems"]
         checks.append(lambda v: not isinstance(v, list) or len(v) >= fewest)
@@ -130,14 +145,18 @@ def _where_keys_belong(text: str) -> dict[str, list[str]]:
     return found
 
 
-def _describe(value) -> str:
+def _describe(value, written: str | None) -> str:
     if value is None:
         return "空值"
     if isinstance(value, list):
         return "列表"
     if isinstance(value, dict):
         return "字段集合"
-    return "文字"
+    if isinstance(value, bool):
+        return f"是/否 {written or str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"数字 {written or value}"
+    return f"文字 “{value}”"
 
 
 def _resolve(text: str, subschema: dict) -> dict:
@@ -200,18 +219,26 @@ def check(loaded: LoadedFile, kind: str, text: str) -> list[Problem]:
             continue
         line = loaded.line_of(path)
         shown_field = field_name(path)
+        custom = error.schema.get("errorMessage")
         if keyword == "type":
             wanted = _TYPE_WORDS.get(error.validator_value, error.validator_value)
             if error.instance is None:
                 message = f"不能为空：应填{wanted}；不知道就删掉这个字段"
             else:
-                message = f"应为{wanted}，这里写成了{_describe(error.instance)}"
+                written = loaded.written.get(loaded.original(path))
+                message = f"应为{wanted}，这里写成了{_describe(error.instance, written)}"
+                if custom:
+                    message += f"：{custom}"
+                elif error.validator_value == "string" and written is not None:
+                    message += f"：要写成文字就加上引号，例如 \"{written}\""
+        elif keyword == "minimum":
+            message = custom or f"不能小于 {error.validator_value}"
         elif keyword == "enum":
             message = f"只能填 {' / '.join(map(str, error.validator_value))} 之一，这里写的是 “{error.instance}”"
         elif keyword == "minLength" or (keyword == "pattern" and error.validator_value == "\\S"):
             message = "不能为空，也不能只有空格"
         elif keyword == "pattern":
-            description = error.schema.get("description", "")
+            description = custom or error.schema.get("description", "")
             if error.validator_value.startswith("^https?"):
                 description = "网址要以 http:// 或 https:// 开头，不能有空格"
             message = f"格式不对（“{error.instance}”）：{description}"
@@ -223,3 +250,71 @@ def check(loaded: LoadedFile, kind: str, text: str) -> list[Problem]:
             message = error.message
         problems.append(Problem(loaded.shown, line, shown_field, message))
     return problems
+
+
+# Left in place when they fail: the checks downstream read the dependent field with .get, and leaving
+# out `rules` because `last_verified` is missing would hide every problem of the rules.
+_TOLERATED = {"dependentRequired"}
+
+
+def _without(value, dropped: dict[tuple, str | None], old: tuple, new: tuple, origin: dict[tuple, tuple]):
+    """value without the nodes at the paths in dropped (or with the text given there instead);
+    origin maps each kept node's new path to its old one."""
+    origin[new] = old
+    if old in dropped:
+        return dropped[old]
+    if isinstance(value, dict):
+        return {key: _without(item, dropped, old + (key,), new + (key,), origin)
+                for key, item in value.items() if dropped.get(old + (key,), "") is not None}
+    if isinstance(value, list):
+        kept: list = []
+        for index, item in enumerate(value):
+            if dropped.get(old + (index,), "") is not None:
+                kept.append(_without(item, dropped, old + (index,), new + (len(kept),), origin))
+        return kept
+    return value
+
+
+def _at(data, path: tuple):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def usable(loaded: LoadedFile, kind: str, text: str) -> LoadedFile | None:
+    """The part of the file the schema accepts, for the checks across files; None when nothing is.
+
+    A number or yes/no written where text belongs is read as the text it was written as (`name: 2024`
+    as "2024", as before the values were typed), so nothing that depends on it goes missing. Any
+    other value the schema refuses is left out (an unknown field; a wrong value; an object missing a
+    required field, or a list item that is wrong as a whole), until what remains is accepted: a rule
+    with a bad date loses that date, a rule without citations is left out, the file's other rules are
+    still checked. The result keeps the file's lines and field names (LoadedFile.origin) and says
+    what was left out (LoadedFile.left_out), so that a broken source is not also reported as missing."""
+    if _fast(text, kind)(loaded.data):
+        return loaded
+    validator = _validator(text, kind)
+    dropped: dict[tuple, str | None] = {}         # path in the file → None (left out) or the text read instead
+    while True:
+        origin: dict[tuple, tuple] = {}
+        data = _without(loaded.data, dropped, (), (), origin)
+        more: dict[tuple, str | None] = {}
+        for error in validator.iter_errors(data):
+            if error.validator in _TOLERATED:
+                continue
+            path = origin[tuple(error.absolute_path)]
+            if error.validator == "additionalProperties":
+                allowed = error.schema.get("properties", {})
+                more.update({path + (key,): None for key in error.instance if key not in allowed})
+            elif (error.validator == "type" and error.validator_value == "string" and path in loaded.written
+                  and path not in dropped):
+                more[path] = loaded.written[path]
+            elif not path:
+                return None         # the file as a whole is wrong (not a mapping, or a required field missing)
+            else:
+                more[path] = None
+        more = {path: value for path, value in more.items() if path not in dropped or dropped[path] != value}
+        if not more:
+            left_out = {path: _at(loaded.data, path) for path, value in dropped.items() if value is None}
+            return LoadedFile(loaded.path, loaded.shown, data, loaded.lines, loaded.written, origin, left_out)
+        dropped.update(more)

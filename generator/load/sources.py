@@ -12,6 +12,8 @@ from .yamlfile import LoadedFile
 def collect(checker, files: list[LoadedFile]) -> dict[str, tuple[Source, LoadedFile]]:
     """Every source defined in files, by id, with the file that defines it."""
     sources: dict[str, tuple[Source, LoadedFile]] = {}
+    # Defined but refused by the schema (schema.usable left them out): citing them is not also "not found".
+    checker.broken_sources = set().union(*(loaded.left_out_ids("sources") for loaded in files))
     for loaded in files:
         for index, item in enumerate(loaded.data.get("sources", [])):
             path = ("sources", index)
@@ -49,8 +51,9 @@ def citations(checker, loaded, path, items, sources, verified=None, verified_pat
     for index, cite in enumerate(items):
         source = sources.get(cite["source"])
         if source is None:
-            checker.report(loaded, path + ("citations", index, "source"), f"找不到来源 `{cite['source']}`："
-                           "先在某个地区文件的 sources 里定义它" + suggest(cite["source"], sources))
+            if cite["source"] not in checker.broken_sources:      # reported where it is defined
+                checker.report(loaded, path + ("citations", index, "source"), f"找不到来源 `{cite['source']}`："
+                               "先在某个地区文件的 sources 里定义它" + suggest(cite["source"], sources))
             continue
         if verified and source.issued:
             checker.check_order(loaded, verified_path, f"所引来源 {source.id} 的发布日期", date_range(source.issued),

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..model import Outcome, Situation, urls
-from .problems import suggest
+from .problems import suggest, unknown_word
 from .yamlfile import LoadedFile
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -38,8 +38,9 @@ class Vocabulary:
 def read(checker, path: Path) -> Vocabulary | None:
     """The vocabulary file: unique ids and names, a known fallback, synonym groups that do not overlap.
     None when the file cannot be used (its problems are recorded)."""
-    loaded, schema_problems = checker.read(path, "vocabularyFile")
-    if loaded is None or schema_problems:
+    loaded, _ = checker.read(path, "vocabularyFile")
+    # Without all its words, every rule naming a missing one would be reported too: stop at the vocabulary.
+    if loaded is None or any(where[0] in ("situations", "outcomes") for where in loaded.left_out):
         return None
     situations: dict[str, Situation] = {}
     outcomes: dict[str, Outcome] = {}
@@ -76,7 +77,9 @@ def check_synonyms(checker, loaded: LoadedFile) -> tuple[tuple[str, ...], ...]:
     for index, group in enumerate(loaded.data.get("synonyms", [])):
         for w_index, word in enumerate(group):
             if word in seen:
-                where = "同一组里" if seen[word] == index else f"第 {seen[word] + 1} 组（synonyms[{seen[word]}]）"
+                first = ("synonyms", seen[word])
+                where = "同一组里" if seen[word] == index else \
+                    f"第 {loaded.original(first)[1] + 1} 组（{loaded.field(first)}）"
                 checker.report(loaded, ("synonyms", index, w_index), f"“{word}” 已经写在{where}：一个词只能属于一组")
             seen.setdefault(word, index)
         groups.append(tuple(dict.fromkeys(group)))
@@ -85,5 +88,4 @@ def check_synonyms(checker, loaded: LoadedFile) -> tuple[tuple[str, ...], ...]:
 
 def unknown_situation(checker, loaded, path, situation_id: str, situations: Words) -> None:
     """A list of situation ids (research, milestones, FAQ) names one the vocabulary lacks."""
-    checker.report(loaded, path, f"词表里没有情形 `{situation_id}`"
-                   + (suggest(situation_id, situations.by_id) or f"：可用的有 {', '.join(situations.by_id)}"))
+    checker.report(loaded, path, unknown_word("情形", f"`{situation_id}`", situation_id, situations.by_id))
