@@ -63,6 +63,8 @@ FIGURES = [
     ("search_index_gz_kb", "search index gzipped", "KB"),
     ("max_page_elements", "most HTML elements on one page", ""),
     ("max_page_elements_page", "page with the most HTML elements", "path"),
+    ("max_situation_page_elements", "most HTML elements on a situation's national list (compare/<situation>/)", ""),
+    ("max_situation_page_kb", "largest situation national list HTML (compare/<situation>/)", "KB"),
     ("stock_engine_s", "stock MkDocs + Material build of the same pages' text, CPU seconds", "s"),
     ("engine_vs_stock", "site engine CPU / stock engine CPU", ""),
     ("preview_s", "preview: one city file saved → its page and comparison page updated, wall seconds", "s"),
@@ -81,6 +83,8 @@ TARGETS = [
     ("search index < 1.5 MB gzipped at N", lambda big, small: big["search_index_gz_kb"] < 1536),
     (f"no page above {MAX_PAGE_ELEMENTS} HTML elements at N",
      lambda big, small: big["max_page_elements"] <= MAX_PAGE_ELEMENTS),
+    (f"each situation's national list (every place named) within {MAX_PAGE_ELEMENTS} HTML elements at N",
+     lambda big, small: 0 < big["max_situation_page_elements"] <= MAX_PAGE_ELEMENTS),
     ("site engine CPU ≤ 1.25 × a stock build of the same pages at N", lambda big, small: big["engine_vs_stock"] <= 1.25),
     ("preview updates within 5 s (wall) after one city file is saved at N", lambda big, small: big["preview_s"] <= 5),
 ]
@@ -242,7 +246,11 @@ def measure_site(site: Path) -> dict:
     home = pages[site / "index.html"]
     elements = {p: page_elements(html).count for p, html in pages.items()}
     heaviest = max(elements, key=elements.get)
+    # compare/<situation>/ names every place: its own figure (compare/in/ holds the unit tables)
+    situation_pages = [p for p in pages if p.parent.parent == site / "compare" and p.parent.name != "in"]
     return {
+        "max_situation_page_elements": max((elements[p] for p in situation_pages), default=0),
+        "max_situation_page_kb": _kb(max((len(pages[p]) for p in situation_pages), default=0)),
         "max_page_elements": elements[heaviest],
         "max_page_elements_page": heaviest.relative_to(site).as_posix(),
         "site_files": len(files),

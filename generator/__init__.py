@@ -6,7 +6,8 @@
   generator/load/    files → KnowledgeBase: YAML with lines, schema, text lint, cross-file checks,
                      the dead-URL list. load_knowledge_base() is the one entry point; it runs every check.
   generator/pages/   Markdown out, through one Jinja environment (templates/, partials start with "_").
-  generator/export/  policies.json, rules.csv, schema.json, Atom feeds.
+  generator/export/  policies.json, rules.csv (every place × situation), citations.csv, yibao.sqlite (with a
+                     jieba-segmented full-text index and Datasette metadata), schema.json, Atom feeds.
   generator/site/    MkDocs config and navigation, the build with its atomic swap, compaction, search words.
   generator/tools/   new-city skeleton, opt-in check-links and check-quotes (online).
   paths              the project's layout (Paths: policies/, content/, mkdocs.yml, build/, site/ …); --root

@@ -169,8 +169,10 @@ SITE_CACHE = ROOT / "build" / "test-sites"
 
 def inputs_key(root: Path, variant: str = "") -> str:
     """A digest of every input file's path and bytes, the interpreter, the day (the quality page lists
-    what is stale today) and the variant's own settings."""
-    digest = hashlib.sha256(f"{sys.version}\0{datetime.date.today()}\0{variant}".encode())
+    what is stale today), the data version's commit (generator.load.git_commit: in every export) and
+    the variant's own settings."""
+    from generator.load import git_commit
+    digest = hashlib.sha256(f"{sys.version}\0{datetime.date.today()}\0{git_commit(root)}\0{variant}".encode())
     for name in BUILD_INPUTS:
         top = root / name
         files = [top] if top.is_file() else sorted(p for p in top.rglob("*")
@@ -193,16 +195,18 @@ def cached_site(site_url: str = "") -> Path:
                 if old.is_dir() and old.stat().st_mtime < datetime.datetime.now().timestamp() - 86400:
                     shutil.rmtree(old, ignore_errors=True)
             shutil.rmtree(place, ignore_errors=True)
-            work = place / "root"
-            work.mkdir(parents=True)
-            for name in ("policies", "content", "site_overrides", "data", "CONTRIBUTING.md"):
-                (work / name).symlink_to(ROOT / name)
-            config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-            if site_url:
+            root = ROOT
+            if site_url:        # a project beside this one: the same files but for mkdocs.yml
+                root = place / "root"
+                root.mkdir(parents=True)
+                for name in BUILD_INPUTS:
+                    if name not in ("mkdocs.yml", "generator", "requirements.txt"):
+                        (root / name).symlink_to(ROOT / name)
+                config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
                 config = config.replace('site_url: ""', f'site_url: "{site_url}"')
                 assert site_url in config, "mkdocs.yml must have an empty site_url line to replace"
-            (work / "mkdocs.yml").write_text(config, encoding="utf-8")
-            build(work, site=place / "site", out=place / "build")
+                (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+            build(root, site=place / "site", out=place / "build")
         return place / "site"
 
 

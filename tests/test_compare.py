@@ -154,55 +154,121 @@ def test_notes_cite_the_rules_sources(built, kb):
                     assert target.startswith("sources/") and anchor in parse(page_file(built, target)).ids
 
 
-def test_per_situation_pages_list_every_jurisdiction(built, export, kb):
+def situation_rows(site: Path, situation: str) -> dict[str, dict]:
+    """A situation's national list: {place page url: {"text", "link" (url, fragment), "data" attributes}}."""
+    import re
+    html = (site / "compare" / situation / "index.html").read_text(encoding="utf-8")
+    here = f"compare/{situation}/"
+    rows = {}
+    for attrs, href, text in re.findall(r'<li ([^>]*)><a href="([^"]+)">(.*?)</li>', html):
+        data = dict(re.findall(r'data-([a-z]+)="([^"]*)"', attrs))
+        data["id"] = re.search(r'id="([^"]+)"', attrs).group(1)
+        target = resolve(here, href)
+        rows[target[0]] = {"text": re.sub(r"<[^>]+>", "", text), "link": target, "data": data}
+    return rows
+
+
+def test_per_situation_pages_name_every_jurisdiction(built, export, kb):
+    """compare/<situation>/ names every place with its answer in words, grade, status, own or inherited and
+    the date checked; each row links to the rule (or the research log) and carries its permalink and 引用本条."""
+    import html as htmllib
     used = {r["situation"] for j in export["jurisdictions"] for r in j["rules"]}
     assert used
     for situation in used:
-        page = built / "compare" / situation / "index.html"
-        assert page.exists(), situation
-        here = f"compare/{situation}/"
-        units = {resolve(here, link)[0] for link in parse(page).links if "://" not in link} - {here}
-        resolved = {resolve(unit, link) for unit in units if unit.startswith(here)
-                    for link in parse(page_file(built, unit)).links}
+        rows = situation_rows(built, situation)
+        assert len(rows) == len(export["jurisdictions"]), situation
+        name = next(s.name for s in kb.situations if s.id == situation)
+        assert f"{name}：各地怎么办" in (built / "compare" / situation / "index.html").read_text(encoding="utf-8")
+        for j in export["jurisdictions"]:
+            row = rows[j["url"]]
+            assert row["data"]["id"] == f"row-{j['id']}"
+            assert htmllib.unescape(row["text"]).startswith(j["name"])
+            cite = htmllib.unescape(row["data"]["cite"])
+            assert j["name"] in cite and name in cite and "数据版本 " + export["data_version"]["label"] in cite
+            rule = next((r for r in j["rules"] if r["situation"] == situation), None)
+            if rule:
+                assert row["link"] == tuple(rule["url"].split("#")), (situation, j["id"])
+                text = htmllib.unescape(row["text"])
+                assert rule["answer"] in text and f"证据 {rule['evidence']}" in text
+                assert ("沿用上级" in text) == (rule["inherited_from"] is not None)
+                assert f"核对 {rule['last_verified']}" in text
+                assert ({"possibly-outdated": "可能已过时", "disputed": "说法矛盾"}.get(rule["status"], "现行")) in text
+                assert row["data"]["grade"] == rule["evidence"]
+                assert row["data"]["kind"] == ("inherited" if rule["inherited_from"] else "own")
+                assert rule["answer"] in cite and rule["url"] in cite
+            elif any(not r["situations"] or situation in r["situations"] for r in j["research"]):
+                assert row["link"] == (j["url"], "research") and "查过，未找到" in row["text"]
+            else:
+                assert row["link"] == (j["url"], "") and "未整理" in row["text"]
+
+
+def test_per_situation_unit_pages_link_every_rule(built, export):
+    """compare/<situation>/<unit>/ (in the navigation under each situation) gives each rule with its summary."""
+    for situation in {r["situation"] for j in export["jurisdictions"] for r in j["rules"]}:
+        resolved = set()
+        for unit in built.glob(f"compare/{situation}/*/index.html"):
+            here = unit.relative_to(built).parent.as_posix() + "/"
+            resolved |= {resolve(here, link) for link in parse(unit).links}
         for j in export["jurisdictions"]:
             rule = next((r for r in j["rules"] if r["situation"] == situation), None)
             if rule:
                 assert tuple(rule["url"].split("#")) in resolved, (situation, j["id"])
-            elif any(not r["situations"] or situation in r["situations"] for r in j["research"]):
-                assert (j["url"], "research") in resolved, (situation, j["id"])      # 查过，未找到 → the log
-            else:
-                assert (j["url"], "") in resolved, (situation, j["id"])
-        name = next(s.name for s in kb.situations if s.id == situation)
-        assert f"{name}：各地怎么办" in page.read_text(encoding="utf-8")
 
 
-def test_rules_csv_has_one_row_per_jurisdiction_and_effective_rule(built, export):
+def test_rules_csv_is_the_complete_grid(built, export, kb):
+    """One row per place of policies.json × situation of the vocabulary, with answer_kind and status."""
     raw = (built / "api/v1/rules.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    expected = [(j, r) for j in export["jurisdictions"] for r in j["rules"]]
-    assert len(rows) == len(expected)
-    sources = {s["id"]: s for s in export["sources"]}
-    for row, (j, rule) in zip(rows, expected):
-        assert (row["jurisdiction_id"], row["situation"]) == (j["id"], rule["situation"])
-        assert row["jurisdiction_name"] == j["name"]
-        for key in ("outcome", "outcome_name", "evidence", "summary", "url", "last_verified"):
-            assert row[key] == rule[key], key
+    expected = [(j, s) for j in export["jurisdictions"] for s in kb.situations]
+    assert len(rows) == len(expected) == len(export["jurisdictions"]) * len(kb.situations)
+    sources = {s["id"] for s in export["sources"]}
+    kinds = set()
+    for row, (j, s) in zip(rows, expected):
+        assert (row["jurisdiction_id"], row["situation"]) == (j["id"], s.id)
+        assert row["jurisdiction_name"] == j["name"] and row["data_version"] == export["data_version"]["label"]
+        rule = next((r for r in j["rules"] if r["situation"] == s.id), None)
+        kinds.add(row["answer_kind"])
+        if rule is None:
+            researched = any(not r["situations"] or s.id in r["situations"] for r in j["research"])
+            assert row["answer_kind"] == ("researched" if researched else "missing")
+            assert row["answer"] == ("查过，未找到" if researched else "未整理")
+            assert row["outcome"] == row["evidence"] == row["status"] == ""
+            continue
+        assert row["answer_kind"] == ("inherited" if rule["inherited_from"] else "own")
+        for key in ("outcome", "outcome_name", "evidence", "summary", "url", "last_verified", "answer", "status",
+                    "status_reason"):
+            assert row[key] == (rule[key] or ""), key
         assert row["inherited_from"] == (rule["inherited_from"] or "")
-        assert row["effective_from"] == (rule["effective_from"] or "")
+        assert row["rule_jurisdiction_id"] == (rule["inherited_from"] or j["id"])
+        assert row["how_unknown"] == str(int(rule["how_unknown"]))
         cited = list(dict.fromkeys(c["source"] for c in rule["citations"]))
-        assert row["source_ids"].split("; ") == cited
-        numbers = [sources[s]["document_number"] for s in cited if sources[s]["document_number"]]
-        assert row["document_numbers"] == "; ".join(dict.fromkeys(numbers))
-        urls = [sources[s]["url"] for s in cited if sources[s]["url"]]
-        assert row["source_urls"] == "; ".join(dict.fromkeys(urls))
+        assert row["source_ids"].split("; ") == cited and set(cited) <= sources
+        assert rule["answer"] in row["cite_as"] and j["name"] in row["cite_as"]
         assert "None" not in row.values()
+    assert {"own", "inherited", "researched", "missing"} <= kinds
+
+
+def test_citations_csv_ties_each_quote_to_its_source(built, export):
+    rows = list(csv.DictReader(io.StringIO((built / "api/v1/citations.csv").read_text(encoding="utf-8-sig"))))
+    sources = {s["id"]: s for s in export["sources"]}
+    written = [(j, r) for j in export["jurisdictions"] for r in j["rules"] if r["inherited_from"] is None]
+    assert len(rows) == sum(len(r["citations"]) for _, r in written)
+    by_key = {(row["rule_jurisdiction_id"], row["situation"], int(row["position"])): row for row in rows}
+    for j, rule in written:
+        for n, c in enumerate(rule["citations"], 1):
+            row = by_key[(j["id"], rule["situation"], n)]
+            source = sources[c["source"]]
+            assert (row["source_id"], row["quote"], row["locator"]) == (c["source"], c["quote"], c["locator"] or "")
+            assert (row["source_title"], row["source_url"], row["document_number"]) == (
+                source["title"], source["url"] or "", source["document_number"] or "")
+            assert row["rule_url"] == rule["url"]
 
 
 def test_downloads_and_script_sit_next_to_the_table(built):
     page = built / "compare/index.html"
     hrefs = {resolve("compare/", link)[0] for link in parse(page).links}
-    assert {"api/v1/rules.csv/", "api/v1/policies.json/"} <= hrefs
+    assert {"api/v1/rules.csv/", "api/v1/citations.csv/", "api/v1/yibao.sqlite/", "api/v1/policies.json/"} <= hrefs
     html = (built / "compare/in/hunan/index.html").read_text(encoding="utf-8")
     assert '<script src="../../../assets/compare.js">' in html    # relative: no third-party host
     assert (built / "assets/compare.js").exists() and (built / "assets/compare.css").exists()
@@ -239,7 +305,10 @@ def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path, kb):
     rows = list(csv.DictReader(io.StringIO((site / "api/v1/rules.csv").read_text(encoding="utf-8-sig"))))
     row = next(r for r in rows if r["jurisdiction_id"] == "changsha" and r["situation"] == changed["situation"])
     assert row["outcome"] == new_outcome.id
-    assert len(rows) == sum(len(j["rules"]) for j in exported["jurisdictions"])
+    assert len(rows) == len(exported["jurisdictions"]) * len(after.situations)
+    if inherited is None:
+        assert next(r for r in rows if r["jurisdiction_id"] == "changsha"
+                    and r["situation"] == removed["situation"])["answer_kind"] in ("missing", "researched")
 
 
 def test_columns_name_their_situation_for_the_filters(built):

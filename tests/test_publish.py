@@ -31,15 +31,18 @@ def test_licences_are_stated(built, export):
 def test_csv_has_quotes_and_source_titles(built, export):
     rows = list(csv.DictReader(io.StringIO((built / "api/v1/rules.csv").read_text(encoding="utf-8-sig"))))
     changsha = next(r for r in rows if r["jurisdiction_id"] == "changsha" and r["situation"] == "death")
+    assert changsha["url"] == "hunan/changsha/#death"   # relative without site_url
     record = next(j for j in export["jurisdictions"] if j["id"] == "changsha")
     rule = next(r for r in record["rules"] if r["situation"] == "death")
-    assert rule["citations"][0]["quote"] in changsha["quotes"]
-    assert changsha["source_titles"] and changsha["url"] == "hunan/changsha/#death"   # relative without site_url
+    quotes = list(csv.DictReader(io.StringIO((built / "api/v1/citations.csv").read_text(encoding="utf-8-sig"))))
+    cited = [q for q in quotes if (q["rule_jurisdiction_id"], q["situation"]) == (changsha["rule_jurisdiction_id"], "death")]
+    assert [q["quote"] for q in cited] == [c["quote"] for c in rule["citations"]] and all(q["source_title"] for q in cited)
 
 
 def test_links_are_absolute_when_site_url_is_set(published):
     rows = list(csv.DictReader(io.StringIO((published / "api/v1/rules.csv").read_text(encoding="utf-8-sig"))))
-    assert rows and all(r["url"].startswith(SITE_URL) for r in rows)
+    assert rows and all(r["url"].startswith(SITE_URL) and SITE_URL in r["cite_as"] for r in rows)
+    assert all(r["compare_url"].startswith(SITE_URL) for r in rows if r["compare_url"])
     feed = (published / "feed.xml").read_text(encoding="utf-8")
     hrefs = re.findall(r'href="([^"]*)"', feed)
     assert hrefs and all(h.startswith(SITE_URL) for h in hrefs), hrefs[:3]

@@ -75,6 +75,7 @@ def atom(kb: KnowledgeBase, changes: list[Change], here: str, feed_id: str, titl
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
     _text(feed, "id", TAG + feed_id)
     _text(feed, "title", title)
+    _text(feed, "subtitle", f"数据版本 {kb.edition.label}")
     # Deterministic: the newest change, or the newest check of the data when nothing changed yet.
     entries = sorted([(c.date, _entry, c) for c in changes] + [(m.date, _status_entry, m) for m in marks],
                      key=lambda e: e[0], reverse=True)      # stable: changes before marks of the same day

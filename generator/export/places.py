@@ -33,4 +33,5 @@ def place_records(kb: KnowledgeBase) -> list[dict]:
 
 
 def places_json(kb: KnowledgeBase) -> str:
-    return json.dumps({"schema_version": 1, "places": place_records(kb)}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"schema_version": 1, "data_version": kb.edition.label, "places": place_records(kb)},
+                      ensure_ascii=False, indent=1) + "\n"

@@ -1,12 +1,11 @@
-"""site/api/v1/policies.json — the machine-readable contract.
+"""site/api/v1/policies.json — the machine-readable contract — and the files built beside it from the
+same records: rules.csv and citations.csv (tables.py), yibao.sqlite and its Datasette metadata (database.py).
 
 Field names and meanings are fixed by the foundation issue; unknown values are
 null. Output is deterministic: same data, byte-identical file.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 
@@ -14,6 +13,8 @@ from ..model import Claim, Jurisdiction, KnowledgeBase, Source, urls
 from ..model.history import all_changes
 from ..model.quality import figures
 from ..model.vocabulary import DATA_LICENSE
+from .database import database, metadata_json
+from .tables import CITATION_FIELDS, GRID_FIELDS, citation_rows, csv_text, grid_rows
 
 SCHEMA_VERSION = 1
 
@@ -108,10 +109,11 @@ def _claim(claim: Claim) -> dict:
     }
 
 
-def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
-    """records: the jurisdiction records (_jurisdiction), shared with the CSV."""
+def policies_document(kb: KnowledgeBase, records: list[dict]) -> dict:
+    """records: the jurisdiction records (_jurisdiction); the database stores the same document."""
     document = {
         "schema_version": SCHEMA_VERSION,
+        "data_version": kb.edition.exported(),
         "license": {**DATA_LICENSE, "note": "数据以 CC BY 4.0 发布：注明出处即可转载和改编；引文是原发布者的文字。"},
         "jurisdictions": records,
         "sources": [_source(s, kb.excerpts) for s in kb.sources.values()],
@@ -120,7 +122,7 @@ def policies_json(kb: KnowledgeBase, records: list[dict]) -> str:
     }
     document["changes"] = [_change(c) for c in all_changes(kb)]       # newest first
     document["quality"] = figures(kb, date.today())                 # stale list depends on the day
-    return records_json(document)
+    return document
 
 
 def records_json(document: dict) -> str:
@@ -139,52 +141,15 @@ def records_json(document: dict) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-CSV_FIELDS = ["jurisdiction_id", "jurisdiction_name", "level", "parent", "situation", "situation_name",
-              "outcome", "outcome_name", "key_condition", "answer", "evidence", "summary", "inherited_from", "url",
-              "effective_from",
-              "last_verified", "conditions", "materials", "steps", "where", "time_limit", "source_ids",
-              "source_titles", "document_numbers", "source_urls", "quotes"]
-
-
-def rules_csv(kb: KnowledgeBase, records: list[dict], site_url: str = "") -> str:
-    """One row per jurisdiction × effective rule, from the same records as the JSON.
-
-    UTF-8 with BOM so Excel reads Chinese; null → empty; several values → joined with "; ".
-    Document numbers and URLs list only the known ones, in citation order.
-    """
-    def joined(values) -> str:
-        return "; ".join(dict.fromkeys(v for v in values if v))
-
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for record in records:
-        for rule in record["rules"]:
-            cited = [kb.sources[c["source"]] for c in rule["citations"]]
-            row = {
-                "jurisdiction_id": record["id"], "jurisdiction_name": record["name"],
-                "level": record["level"], "parent": record["parent"],
-                **{key: rule[key] for key in ("situation", "situation_name", "outcome", "outcome_name",
-                                              "evidence", "summary", "inherited_from",
-                                              "effective_from", "last_verified")},
-                "url": urls.absolute(site_url, rule["url"]),
-                **{key: joined(item["text"] if "text" in item else f"{item['type']}：{item['name']}"
-                               for item in rule[key]) for key in ("conditions", "materials", "steps", "where")},
-                **{key: rule[key]["text"] if rule[key] else None for key in ("time_limit", "key_condition")},
-                "answer": rule["answer"],
-                "source_ids": joined(s.id for s in cited),
-                "source_titles": joined(s.title for s in cited),
-                "quotes": joined(c["quote"] for c in rule["citations"]),
-                "document_numbers": joined(s.document_number for s in cited),
-                "source_urls": joined(s.url for s in cited),
-            }
-            writer.writerow({key: "" if value is None else value for key, value in row.items()})
-    return "\ufeff" + buffer.getvalue()
-
-
-def data_files(kb: KnowledgeBase, site_url: str = "") -> dict[str, str]:
-    """Machine-readable files placed in the site, {path inside docs/: text}."""
+def data_files(kb: KnowledgeBase, site_name: str, site_url: str = "") -> dict[str, str | bytes]:
+    """Machine-readable files placed in the site, {path inside docs/: text, or bytes for the database}."""
     records = [_jurisdiction(kb, j) for j in kb.jurisdictions.values()]
-    return {urls.EXPORT: policies_json(kb, records), urls.CSV: rules_csv(kb, records, site_url),
+    grid = grid_rows(kb, site_name, site_url)
+    citations = citation_rows(kb, site_url)
+    document = policies_document(kb, records)
+    return {urls.EXPORT: records_json(document),
+            urls.CSV: csv_text(GRID_FIELDS, grid), urls.CITATIONS_CSV: csv_text(CITATION_FIELDS, citations),
+            urls.DATABASE: database(kb, document, grid, citations),
+            urls.DATABASE_METADATA: metadata_json(site_name, kb),
             urls.SCHEMA: kb.schema,            # the format the data was checked against (the root's)
             **{urls.excerpt(source_id): text for source_id, text in kb.excerpts.items()}}

@@ -21,11 +21,13 @@ Imports nothing that renders: no Jinja, Markdown, MkDocs, pypinyin or jieba.
 """
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from ..model import KnowledgeBase
+from ..model.grid import Edition, data_date
 from ..model.quality import STALE_MONTHS, stale_jurisdictions
 from ..paths import Paths
 from . import deadurls
@@ -53,7 +55,25 @@ def load_knowledge_base(root: Paths | Path, today: date | None = None, memo: dic
         raise DataError(checker.problems + problems)
     places, provincial_names = read_divisions()
     return replace(kb, archived={url: entry["archived"] for url, entry in dead.items()}, places=places,
-                   provincial_names=provincial_names)
+                   provincial_names=provincial_names, edition=Edition(data_date(kb), git_commit(paths.root)))
+
+
+def git_commit(root: Path) -> str | None:
+    """The short commit of root when it is the top of a git checkout whose data (policies/, data/)
+    has no uncommitted change; otherwise None (the data version is then the date alone)."""
+    def git(*args: str) -> str | None:
+        try:
+            result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return result.stdout.strip() if result.returncode == 0 else None
+
+    top = git("rev-parse", "--show-toplevel")
+    if not top or Path(top).resolve() != Path(root).resolve():
+        return None
+    if git("status", "--porcelain", "--", "policies", "data") != "":
+        return None
+    return git("rev-parse", "--short=7", "HEAD")
 
 
 def stale_warnings(kb: KnowledgeBase, root: Paths | Path, today: date) -> list[Problem]:

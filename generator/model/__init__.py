@@ -7,6 +7,7 @@ dates       YYYY / YYYY-MM / YYYY-MM-DD as date ranges
 history     rule changes over time (one place for page, feed and export)
 quality     figures about the data itself
 flow        the "can I take the money out?" question graph of one jurisdiction
+grid        every place × every situation (own, inherited, researched, missing), its 引用本条 text, the data version
 """
 from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, GlossaryTerm, Jurisdiction, KnowledgeBase,
                        Milestone, Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Service, Situation, Source,

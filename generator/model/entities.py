@@ -381,6 +381,7 @@ class KnowledgeBase:
     provincial_names: dict[str, str] = field(default_factory=dict)   # provincial id → official name (四川省), file or not
     excerpts: dict[str, str] = field(default_factory=dict)  # source id → the archived passages read (policies/excerpts/)
     milestones: list = field(default_factory=list)   # Milestone, newest first
+    edition: object = None       # grid.Edition: the data version (date + commit), set by the loader
 
     def milestones_for(self, jurisdiction: Jurisdiction, situation_id: str | None = None) -> list:
         """The milestones that apply in a jurisdiction (its own and those of every level above),

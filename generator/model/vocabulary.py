@@ -63,6 +63,9 @@ UNKNOWN_CASH = "未查明"
 MISSING = "未整理"          # no rule written here or above: we have not looked, not "no"
 RESEARCHED = "查过，未找到"   # no rule, but a research entry says someone looked for this situation
 MISSING_SORT = str(len(CASH_ORDER))   # sorts after every cash word (comparison table)
+# What a place × situation cell holds (rules.csv answer_kind): code → the word readers see.
+OWN, INHERITED, RESEARCHED_KIND, MISSING_KIND = "own", "inherited", "researched", "missing"
+ANSWER_KINDS = {OWN: "本地规定", INHERITED: "沿用上级", RESEARCHED_KIND: RESEARCHED, MISSING_KIND: MISSING}
 
 
 def cash_sort_key(cash: str | None, grade: str | None = None) -> str:

@@ -37,15 +37,16 @@ def addresses(kb: KnowledgeBase) -> urls.Urls:
 
 
 def render_pages(kb: KnowledgeBase, site_name: str,
-                 last: tuple[KnowledgeBase, dict[str, str]] | None = None) -> dict[str, str]:
+                 last: tuple[KnowledgeBase, dict[str, str]] | None = None, site_url: str = "") -> dict[str, str]:
     """Every generated page: {page file inside docs/: Markdown}. site_name: mkdocs.yml's site_name
-    (the author of the ClaimReview markup). The render's addresses (urls.Urls) and the site's name
+    (the author of the ClaimReview markup); site_url: mkdocs.yml's site_url (the addresses in 引用本条
+    texts). The render's addresses (urls.Urls) and the site's name
     are made here, once, and passed to every producer as a Render.
 
     last (the live preview only): the data and pages of the previous render, with the same templates.
     A place's page and check page are taken from it when nothing they show can have changed
     (unchanged_places); every other page is rendered again."""
-    render = Render(addresses(kb), site_name)
+    render = Render(addresses(kb), site_name, site_url)
     pages: dict[str, str] = {}
     kept = unchanged_places(last[0], kb) if last is not None and addresses(last[0]) == render.urls else None
     for producer in PRODUCERS:
@@ -65,7 +66,7 @@ def render_place_pages(kb: KnowledgeBase, site_name: str, place_ids: set[str]) -
 # What every place page may show besides its own data and its ancestors' and children's: when one of
 # these differs between two loads, no place page is reused.
 SHARED = ("situations", "outcomes", "sources", "questions", "glossary", "claims", "archived", "places",
-          "provincial_names", "excerpts", "milestones")
+          "provincial_names", "excerpts", "milestones", "edition")
 
 
 def unchanged_places(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..model import EffectiveRule, Jurisdiction, KnowledgeBase, urls
 from ..model.flow import build_flow
+from ..model.grid import Cell
 from ..model.places import served_by
 from ..model.vocabulary import CASH, CASH_ORDER, CURRENT
 from . import faq, flowchart
@@ -96,8 +97,10 @@ def jurisdiction_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, served
     bodies: the rule sections rendered so far in this render (core_pages shares one)."""
     service_from = kb.service_for(j)
     here = urls.page(j)
+    rules = kb.effective_rules(j)
     return render.page(
-        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=kb.effective_rules(j), answer=brief_answer(kb, j),
+        "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=rules, answer=brief_answer(kb, j),
+        cite_as={e.rule.id: render.cite(Cell(j, e.rule.situation, e), kb.edition) for e in rules},
         rule_body=(bodies or RuleBodies(render)).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
         service=service_from.service if service_from else None,

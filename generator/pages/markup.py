@@ -90,6 +90,11 @@ class Render:
     to every page producer. Every page is rendered by Render.page()."""
     urls: addresses.Urls
     site_name: str
+    site_url: str = ""       # mkdocs.yml site_url: 引用本条 texts give absolute addresses when it is set
+
+    def cite(self, cell, edition) -> str:
+        """The 引用本条 text of a place × situation cell (model.grid.Cell), as rules.csv gives it."""
+        return cell.cite_as(self.site_name, self.site_url, edition)
 
     def page(self, template: str, here: str, **context) -> str:
         """Render one page file `here` from `template`, with the address builder bound to it."""

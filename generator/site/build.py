@@ -109,7 +109,8 @@ def generate(root: Paths | Path = PROJECT, out: Path | None = None, kb: Knowledg
     if kb is None:                           # the CLI passes the data it has already checked
         kb = load_knowledge_base(paths)
     config = paths.mkdocs_config()
-    files: dict[str, str | bytes] = {**(render_pages(kb, config["site_name"]) if pages is None else pages),
+    files: dict[str, str | bytes] = {**(render_pages(kb, config["site_name"], site_url=config.get("site_url") or "")
+                                        if pages is None else pages),
                                      **contributing_page(paths.contributing.read_text(encoding="utf-8")),
                                      **export_files(kb, config["site_name"], config.get("site_url") or "")}
     content_nav = []

@@ -66,7 +66,8 @@ class Preview:
         kb = load_knowledge_base(self.paths, memo=self.memo)
         templates = _fingerprint(TEMPLATES)
         last = self.last[0] if self.last is not None and self.last[1] == templates else None
-        pages = render_pages(kb, self.paths.site_name(), last=last)
+        pages = render_pages(kb, self.paths.site_name(), last=last,
+                             site_url=self.paths.mkdocs_config().get("site_url") or "")
         config_path = generate(self.paths, self.out, kb, changed=changed, pages=pages, written=self.written)
         self.last = ((kb, pages), templates)
         config_text = config_path.read_text(encoding="utf-8")

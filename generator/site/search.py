@@ -15,12 +15,11 @@ Material's search (lunr, in a web worker) reads site/search/search_index.json. T
 """
 from __future__ import annotations
 
-import functools
-import io
 import json
 import re
 from pathlib import Path
 
+from ..export.words import search_dictionary, segmenter as _segmenter   # one dictionary, shared with the database
 from ..model import KnowledgeBase, urls
 
 INDEX = "search/search_index.json"
@@ -32,36 +31,6 @@ SYNONYM_FIELDS = {"title": "title_syn", "text": "text_syn"}    # field → its f
 # scores below the best, so a query about one situation must find that situation's section best.
 PAGE_WIDE_BOOST = 0.3
 _TAGS = re.compile(r"<[^>]*>")
-
-
-def search_dictionary(kb: KnowledgeBase) -> str:
-    """jieba user dictionary: domain words, place names, glossary terms and synonyms stay whole.
-
-    Short names only (长沙, not 长沙市), so a reader typing 长沙 matches 长沙市 too. A longer name that
-    contains a standard word (医保个人账户 ⊃ 个人账户, 异地安置退休人员 ⊃ 异地安置) is left to jieba, so
-    the text keeps the standard word a query is rewritten to; situation names are phrases, not words
-    (参保人死亡 must index 死亡).
-    """
-    standard = {group[0] for group in kb.synonyms} | {term.term for term in kb.glossary} | set(kb.search_terms)
-    words = list(kb.search_terms) + [j.short_name for j in kb.jurisdictions.values()]
-    words += [d.short_name for d in kb.places]     # every prefecture-level place, covered or not
-    words += [name for term in kb.glossary for name in term.names]
-    words += [word for group in kb.synonyms for word in group]
-    unique = dict.fromkeys(w for w in words if w and " " not in w
-                           and not any(s != w and s in w for s in standard))
-    return "".join(f"{word} 100000\n" for word in unique)
-
-
-@functools.lru_cache(maxsize=2)
-def _segmenter(dictionary: str):
-    """jieba with the build's user dictionary: index-only entries are cut into words as MkDocs cuts pages."""
-    import logging
-
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.load_userdict(io.StringIO(dictionary))
-    return tokenizer
 
 
 def _segment(tokenizer, text: str) -> str:
