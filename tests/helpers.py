@@ -33,7 +33,7 @@ from generator.model.history import all_changes
 from generator.model.vocabulary import VERDICTS
 from generator.pages import addresses, render_pages, render_place_pages
 from generator.paths import PROJECT
-from generator.pages.flowchart import WIDTH, flow_data, wrap
+from generator.pages.flowchart import WIDTH, wrap
 from generator.site import PAGE_BUDGET_KB, BuildError
 from generator.site.build import build, generate
 from generator.site.compact import compact_html
@@ -41,7 +41,7 @@ from generator.site.preview import Preview
 
 __all__ = ["Preview", "compact_html", "ROOT", "SITE_NAME", "addresses", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
-           "build_flow", "flow_data", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "render_place_pages", "load",
+           "build_flow", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "render_place_pages", "load",
            "data_schema", "read_yaml", "run_generator", "rendered_site", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 

@@ -11,11 +11,13 @@ tests are skipped when it is missing.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
 from browser_support import new_context, require_chromium
+from generator.model.vocabulary import STATUS_TEXT
 from helpers import ROOT, build_flow, url_of
 
 require_chromium()
@@ -128,8 +130,9 @@ def test_changsha_checker_asks_the_registration_and_ends_with_how_to_apply(brows
         assert channel.name in text
     for title, said in (("窗口地址", service.address), ("办公时间", service.hours), ("咨询电话", service.phone)):
         assert f"{title}：" + (said.text if said else "未查明") in text, title
-    for title, said in (("他人代办", rule.proxy), ("怎么付款", rule.payout)):
-        assert f"{title}：" + (said.text if said else "未查明") in text, title
+    for title, said in (("他人代办", rule.proxy), ("怎么付款", rule.payout)):    # as on the place page: the
+        assert (f"{title}：{said.text}" in text if said                        # unknown ones named together
+                else re.search(f"{title}[^：\n]*：未查明", text)), title
     service_links = [link for link in shown["links"] if "#service-cite-" in link]
     assert service_links
     page.goto(urljoin(page.url, service_links[0]), wait_until="load")
@@ -138,14 +141,15 @@ def test_changsha_checker_asks_the_registration_and_ends_with_how_to_apply(brows
     page.context.close()
 
 
-# What the checker shows: its text, its links as written (href attributes) and the text of the focused
-# element (None while focus has not moved from the page itself).
+# What the checker shows: its visible text (every question and answer is in the page, the ones not shown
+# are hidden), its visible links as written (href attributes) and the text of the focused element (None
+# while focus has not moved from the page itself).
 CHECKER_STATE = """() => {
   const app = document.getElementById("checker-app");
   const active = document.activeElement;
   return {
-    text: app.textContent,
-    links: Array.from(app.querySelectorAll("a"), a => a.getAttribute("href")),
+    text: app.innerText,
+    links: Array.from(app.querySelectorAll("a")).filter(a => a.checkVisibility()).map(a => a.getAttribute("href")),
     focused: active && active !== document.body ? active.textContent : null,
   };
 }"""
@@ -164,26 +168,80 @@ def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
             checker.get_by_role("button", name=answer, exact=True).click()
         return page.evaluate(CHECKER_STATE)
 
+    asked = [j.short_name + e.rule.situation.question for e in kb.effective_rules(j)]   # the answers' headings
     first = run([])
     assert "第 1 问" in first["text"] and flow.questions[0].label in first["text"]
+    assert not [a for a in asked if a in first["text"]]      # no answer shown before the questions are answered
     assert first["focused"] is None                         # loading the page does not move focus
     for index, q in enumerate(flow.questions):
         shown = run(["否"] * index + ["是"])
         end = flow.ends[q.yes]
         rule = end.effective.rule
-        assert "结果：" + end.name in shown["text"] and end.grade_label in shown["text"]
+        # the answer as on the place page: outcome, its condition (with footnotes), grade and status words
+        assert "结果：" + rule.outcome.name in shown["text"] and f"证据 {rule.evidence}" in shown["text"]
+        assert rule.key_condition is None or rule.key_condition.text in shown["text"]
+        assert rule.status not in STATUS_TEXT or STATUS_TEXT[rule.status] in shown["text"]
         for item in (tuple(s.text for s in rule.materials) + tuple(p.name for p in rule.where)
                      + tuple(c.quote for c in rule.citations)):
             assert item in shown["text"], (q.id, item)
-        assert any(link.endswith(f"{url_of(j)}#{rule.id}") for link in shown["links"])   # the rule on the place's page
+        # one answer at a time: the question heading of this rule, none of the others
+        assert [a for a in asked if a in shown["text"]] == [j.short_name + rule.situation.question], q.id
+        page_url = urljoin(server, url_of(j))
+        assert any(urljoin(page.url, link) == f"{page_url}#{rule.id}" for link in shown["links"])   # the place's page
         assert any("#src-" in link for link in shown["links"])
-        assert shown["focused"] and end.name in shown["focused"]
+        assert shown["focused"] and "结果：" + rule.outcome.name in shown["focused"]
     last = run(["否"] * len(flow.questions))
-    assert "结果：" + flow.final.name in last["text"]
+    assert "结果：" + flow.final.effective.rule.outcome.name in last["text"]
     restarted = run(["否", "重新开始"])
     assert "第 1 问" in restarted["text"]
     back = run(["否", "上一步"])
     assert flow.questions[0].label in back["text"]
+    page.context.close()
+
+
+def test_a_link_to_an_answer_shows_it_in_the_checker(browser, server, kb):
+    """The FAQ lists link to a place's answers (check/#faq-<rule>): the checker shows that answer, the
+    reader can start over from it, and a link inside an answer (a footnote) keeps it shown."""
+    j = kb.jurisdictions["changsha"]
+    rule = next(e.rule for e in kb.effective_rules(j) if e.rule.id == "death")
+    heading = j.short_name + rule.situation.question
+    page = new_context(browser, 390).new_page()
+    page.goto(server + url_of(j) + "check/#faq-death", wait_until="load")
+    checker = page.locator("#checker-app")
+    assert page.locator("#faq-death").is_visible() and heading in checker.inner_text()
+    assert "第 1 问" not in checker.inner_text() and "结果：" + rule.outcome.name in checker.inner_text()
+    box = page.locator("#faq-death").bounding_box()
+    assert box and 0 <= box["y"] < 844                          # scrolled to it
+    page.locator("#checker-o-death sup.cite a").first.click()    # a footnote: its quote, in the same answer
+    assert page.locator("#faq-death").is_visible() and page.locator("#death-cite-1").count() == 1
+    checker.get_by_role("button", name="重新开始", exact=True).click()
+    assert "第 1 问" in checker.inner_text() and not page.locator("#faq-death").is_visible()
+    page.context.close()
+
+
+def test_without_scripts_the_check_page_lists_every_answer(browser, server, kb):
+    """No JavaScript: the questions (which need buttons) stay hidden; every answer and the place's 怎么办理
+    are shown one after another, with the note saying so, and the flowchart and text version below."""
+    j = kb.jurisdictions["changsha"]
+    page = new_context(browser, 390, java_script_enabled=False).new_page()
+    page.goto(server + url_of(j) + "check/", wait_until="load")
+    text = page.locator("#checker-app").inner_text()
+    assert "需要浏览器运行脚本" in text and "第 1 问" not in text
+    assert page.locator("#checker-app button:visible").count() == 0
+    for e in kb.effective_rules(j):
+        assert page.locator(f"#faq-{e.rule.id}").is_visible(), e.rule.id
+        assert "结果：" + e.rule.outcome.name in text
+    assert page.locator("#how").is_visible() and page.locator("#flow-text").is_visible()
+    page.context.close()
+
+
+def test_the_printed_check_page_has_every_answer_and_no_buttons(browser, server, kb):
+    j = kb.jurisdictions["changsha"]
+    page = new_context(browser, 390).new_page()
+    page.goto(server + url_of(j) + "check/", wait_until="load")
+    page.emulate_media(media="print")
+    assert all(page.locator(f"#faq-{e.rule.id}").is_visible() for e in kb.effective_rules(j))
+    assert page.locator("#checker-app button:visible").count() == 0
     page.context.close()
 
 

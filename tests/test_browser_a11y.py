@@ -201,7 +201,7 @@ def test_main_controls_are_44_px_on_a_phone(browser, server):
     context = new_context(browser, 390)
     page = context.new_page()
     small = []
-    for url, selector in [(CHECK, "#checker-app button"), ("", "#city-q"), ("", ".elder-switch"),
+    for url, selector in [(CHECK, "#checker-app button:visible"), ("", "#city-q"), ("", ".elder-switch"),
                           ("compare/in/hunan/", ".compare-controls label"), ("compare/in/hunan/", ".compare-sort")]:
         page.goto(server + url, wait_until="load")
         boxes = page.locator(selector).evaluate_all("els => els.map(e => e.getBoundingClientRect())"

@@ -1,5 +1,5 @@
 """The "can I take the money out?" flow: derived from the data, complete, drawn without clipping,
-the same in the SVG, the text version and the checker's JSON, small, and with no third-party host."""
+the same in the SVG, the text version and the checker, small, and with no third-party host."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,16 +9,65 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from helpers import (PAGE_BUDGET_KB, WIDTH, End, Question, addresses, build_flow, rendered_site, flow_data, load,
-                     page_html, url_of, check_url_of, with_text, wrap)
+from generator.model import urls
+from helpers import (PAGE_BUDGET_KB, ROOT, SITE_NAME, WIDTH, End, Question, build_flow, check_url_of, load, markdown_to_html,
+                     page_html, render_place_pages, rendered_site, with_text, wrap)
 
 PAGE_BUDGET = PAGE_BUDGET_KB * 1024       # gzipped bytes a city page may load, search index excluded
 
 
-def flow_json_of(html: str) -> dict:
-    match = re.search(r'<script type="application/json" id="flow-data">(.*?)</script>', html, re.S)
-    assert match, "the page embeds the flow for the checker"
-    return json.loads(match.group(1))
+def _node(anchor: str) -> str:
+    """The flow node id (or "service") of a checker part's id: urls.checker_part_anchor undone."""
+    prefix = urls.checker_part_anchor("")
+    assert anchor.startswith(prefix), anchor
+    return anchor[len(prefix):]
+
+
+class _Checker(HTMLParser):
+    """The checker of a check page: its start, and each part (<section class="checker-node">) as
+    {"hidden", "go" (the node ids its buttons lead to), "links", "text"}."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.start = None
+        self.parts: dict[str, dict] = {}
+        self._part = None
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id") == "checker-app":
+            self.start = _node(a["data-start"])
+        if tag == "section" and "checker-node" in (a.get("class") or "").split():
+            self._part = self.parts[_node(a["id"])] = {
+                "hidden": "hidden" in a, "with": a.get("data-with") and _node(a["data-with"]), "go": [], "links": [],
+                "text": ""}
+            self._depth = 0
+        elif self._part is not None:
+            if tag == "section":
+                self._depth += 1
+            if tag == "button" and "data-go" in a:
+                self._part["go"].append(_node(a["data-go"]))
+            if tag == "a" and a.get("href"):
+                self._part["links"].append(a["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "section" and self._part is not None:
+            if self._depth == 0:
+                self._part = None
+            else:
+                self._depth -= 1
+
+    def handle_data(self, data):
+        if self._part is not None:
+            self._part["text"] += data
+
+
+def checker_of(html: str) -> _Checker:
+    parser = _Checker()
+    parser.feed(html)
+    assert parser.start, "the page has the checker"
+    return parser
 
 
 class _Svg(HTMLParser):
@@ -176,7 +225,7 @@ def test_text_version_lists_the_same_flow(built, kb):
         flow = build_flow(kb, j)
         html = page_html(built, check_url_of(j))
         start = html.index('id="flow-text"')
-        text = html[start: html.index("<h2", start)]
+        text = html[start: html.index("</article>", start)]      # the text version ends the page
         items = re.findall(r"<li>(.*?)</li>", text, re.S)
         assert len(items) == len(flow.questions) + 1, j.id
         for item, q in zip(items, flow.questions):
@@ -185,17 +234,55 @@ def test_text_version_lists_the_same_flow(built, kb):
         assert flow.final.name in items[-1]
 
 
-def test_embedded_json_matches_the_flow_and_the_export(built, kb, export):
+def test_checker_holds_the_flow_and_the_place_page_answers(built, kb, export):
+    """Every question and answer of the flow is in the page, hidden until checker.js shows it: the
+    buttons lead where the flow does, and each answer says what the place page says about the rule
+    (outcome, condition, grade, summary, quotes) and links to it there. No data for a script."""
     for j in export["jurisdictions"]:
-        data = flow_json_of(page_html(built, check_url_of(j)))
-        assert data == flow_data(build_flow(kb, kb.jurisdictions[j["id"]]), addresses(kb))
-        outcomes = {n.get("link"): n for n in data["nodes"].values() if n["kind"] == "outcome"}
+        html = page_html(built, check_url_of(j))
+        assert 'id="flow-data"' not in html                             # no copy of the flow for a script
+        checker = checker_of(html)
+        flow = build_flow(kb, kb.jurisdictions[j["id"]])
+        assert checker.start == flow.start
+        assert set(checker.parts) == set(flow.nodes()) | ({"service"} if flow.claimable else set()), j["id"]
+        assert all(part["hidden"] for part in checker.parts.values())
+        for q in flow.questions:
+            assert checker.parts[q.id]["go"] == [q.yes, q.no]
+            assert q.label in checker.parts[q.id]["text"]
         for rule in j["rules"]:
-            node = outcomes["../" * check_url_of(j).count("/") + rule["url"]]   # the rule, on the place's own page
-            assert (node["outcome"], node["grade"], node["summary"]) == \
-                (rule["answer"]["text"], rule["evidence"], rule["summary"])
-            assert [c["about"].split("：“", 1)[1][:-1] for c in node["citations"]] == \
-                [c["quote_shown"] for c in rule["citations"]]
+            end = next(e for e in flow.ends.values() if e.effective and e.effective.rule.id == rule["id"])
+            part, r = checker.parts[end.id], end.effective.rule
+            text = part["text"]
+            assert "结果：" + rule["outcome_name"] in text and f"证据 {rule['evidence']}" in text, (j["id"], end.id)
+            assert r.key_condition is None or r.key_condition.text in text
+            assert " ".join(rule["summary"].split()) in " ".join(text.split())
+            assert all(c["quote_shown"] in text for c in rule["citations"]), (j["id"], end.id)   # as pages show it
+            assert "../#" + rule["id"] in part["links"]                    # the rule, on the place's own page
+            assert (part["with"] == "service") == end.claimable             # how to apply, where money comes out
+
+
+def test_checker_script_writes_no_text():
+    """The words the checker shows are in the page (rendered by the generator); the script has none."""
+    script = (ROOT / "site_overrides/assets/checker.js").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.S)
+    assert not re.search(r"[\u3000-\u9fff\uff00-\uffef]", code), re.findall(r".*[\u3000-\u9fff].*", code)
+    assert "textContent" not in code and "innerHTML" not in code and "createElement" not in code
+
+
+def test_without_a_general_rule_the_checker_ends_at_unknown(kb):
+    """A place with no rule for the general situation: 以上都不是 ends at 未查明 in the checker too."""
+    national = kb.jurisdictions["national"]
+    general = {s.id for s in kb.situations if s.fallback}
+    rules = tuple(r for r in national.rules if r.situation.id not in general)
+    assert len(rules) < len(national.rules)
+    bare = dataclasses.replace(kb, jurisdictions=dict(kb.jurisdictions, national=dataclasses.replace(national, rules=rules)))
+    flow = build_flow(bare, bare.jurisdictions["national"])
+    assert flow.final.effective is None
+    text = render_place_pages(bare, SITE_NAME, {"national"})["national/check/index.md"]
+    html = markdown_to_html(text)
+    part = checker_of(html).parts[flow.final.id]
+    assert part["hidden"] and "结果：" + flow.final.name in part["text"] and "以上都不是" in part["text"]
+    assert checker_of(html).parts[flow.questions[-1].id]["go"][1] == flow.final.id
 
 
 def test_city_page_loads_nothing_from_other_hosts_and_stays_small(built):
@@ -258,10 +345,10 @@ def test_changing_a_rule_changes_the_flow(data_copy):
 
     html = page_html(site, check_url_of(changsha_j))
     assert '<script>alert("x")' not in html                     # the data cannot open a tag
-    data = flow_json_of(html)
-    assert data["start"] == "q-retirement"
-    assert data["nodes"]["o-death"]["summary"] == TRICKY
-    assert data["nodes"]["o-death"]["outcome"] == "转入继承人医保账户或用于其医疗费"
+    checker = checker_of(html)
+    assert checker.start == "q-retirement"
+    assert TRICKY in checker.parts["o-death"]["text"]            # shown as the text typed
+    assert "结果：转入继承人医保账户或用于其医疗费" in checker.parts["o-death"]["text"]
     svg = svg_of(html)
     shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
     assert "转入继承人医保账户或用于其医疗费" in shown["o-death"]
@@ -299,5 +386,5 @@ def test_xiamen_retirement_box_names_its_hukou_condition(built, kb):
     shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
     assert "一次性支付给本人" in shown["o-retirement"] and "外地户籍" in shown["o-retirement"]
     assert "外地户籍" in shown["q-retirement"]
-    data = flow_json_of(page_html(built, check_url_of(j)))
-    assert "外地户籍" in data["nodes"]["o-retirement"]["outcome"]
+    checker = checker_of(page_html(built, check_url_of(j)))
+    assert "外地户籍" in checker.parts["o-retirement"]["text"]

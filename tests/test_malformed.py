@@ -94,7 +94,7 @@ def test_status_cite_out_of_range_is_reported_at_status_cite(data_copy, capsys):
     assert int(about[0]["line"]) == line_of(xiamen, "status_cite: [9]"), about
 
 
-@pytest.mark.parametrize("reserved", ["answer", "rules", "service", "faq"])
+@pytest.mark.parametrize("reserved", ["answer", "rules", "service", "checker"])
 def test_situation_id_that_is_a_page_anchor_is_refused(data_copy, capsys, reserved):
     """A situation's id names its rule's anchors on every place page: one that is also a fixed section
     of the page (urls.PLACE_ANCHORS) is refused at that id, with file, line and field."""

@@ -28,7 +28,7 @@ PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", 
 TEXT = st.lists(st.one_of(st.sampled_from(PAYLOADS),
                           st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=5)),
                 min_size=1, max_size=8).map("".join).filter(lambda s: s.strip())
-EXTENSIONS = ["attr_list", "tables", "toc"]        # as in mkdocs.yml
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]        # as in mkdocs.yml
 
 
 class _Page(HTMLParser):

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from helpers import ROOT, DataError, build, generate, page_file, parse, previous_site, urls
+from helpers import ROOT, DataError, build, build_flow, generate, page_file, parse, previous_site, urls
 
 
 def section(html: str, anchor: str) -> str:
@@ -248,6 +248,7 @@ def test_place_pages_use_no_fixed_anchor_that_urls_does_not_name(built, kb):
         service = kb.service_for(j)
         if service:
             made |= {urls.citation_anchor(urls.SERVICE, n) for n in range(1, len(service.service.citations) + 1)}
+        made |= {urls.checker_part_anchor(node) for node in (*build_flow(kb, j).nodes(), urls.SERVICE)}   # the checker
         for page in (urls.page(j), urls.check(j)):
             ids = set(re.findall(r'id="([^"]+)"', page_file(built, urls.url(page)).read_text(encoding="utf-8")))
             fixed = {i for i in ids if slug.fullmatch(i)} - made

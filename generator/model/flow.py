@@ -1,7 +1,8 @@
 """The "can I take the money out?" flow of one jurisdiction, derived from its effective rules.
 
 One graph (here), three renderings made at build time by generator.pages.flowchart: an inline
-SVG, a text version for screen readers and no-JS readers, and JSON for the checker script.
+SVG, a text version for screen readers and no-JS readers, and the checker's questions and outcomes
+(templates/_flow.md.j2), which the checker script shows one at a time.
 
 The questions are the situations of the jurisdiction's effective rules, in vocabulary
 order: "is this your case?"; 是 ends at that rule's outcome, 否 goes to the next
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .entities import EffectiveRule, Jurisdiction, KnowledgeBase, Situation
-from .vocabulary import STATUS_TEXT, UNKNOWN_CASH, UNVERIFIED, UNVERIFIED_GRADE
+from .vocabulary import CLAIMABLE, STATUS_TEXT, UNKNOWN_CASH, UNVERIFIED, UNVERIFIED_GRADE
 
 UNKNOWN_END = "unknown"   # node ids: q-<situation>, o-<situation>, and this one (no "o-" prefix: cannot clash)
 START_TEXT = "您属于下面哪种情况？从上往下逐个回答“是”或“否”"
@@ -48,6 +49,11 @@ class End:
         return self.effective.rule.outcome.cash if self.effective else UNKNOWN_CASH
 
     @property
+    def claimable(self) -> bool:
+        """Money can come out here, so the reader needs how to apply: the place's channels and contacts."""
+        return self.cash in CLAIMABLE
+
+    @property
     def grade(self) -> str | None:
         return self.effective.rule.evidence if self.effective else None
 
@@ -79,6 +85,11 @@ class Flow:
     @property
     def final(self) -> End:
         return next(e for e in self.ends.values() if e.final)
+
+    @property
+    def claimable(self) -> bool:
+        """Some outcome lets money out (End.claimable)."""
+        return any(e.claimable for e in self.ends.values())
 
     @property
     def start(self) -> str:

@@ -160,11 +160,11 @@ UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a pag
 CHECKER_ANCHOR = "checker"                 # check page: 回答几个问题
 FLOW_ANCHOR = "flow"                       # check page: the flowchart
 FLOW_TEXT_ANCHOR = "flow-text"             # check page: its text version
-FAQ_SECTION_ANCHOR = "faq"                 # check page: 常见问题
+checker_part_anchor = _anchor("checker-{}")   # check page: one part of the checker (a flow node id, or SERVICE)
 PLACE_ANCHORS = (ANSWER_ANCHOR, CHILDREN_ANCHOR, RULES_ANCHOR, HOW_ANCHOR, SERVICE, rule_sources_anchor(SERVICE),
                  CLAIMS_BOX_ANCHOR, MILESTONES_ANCHOR, RESEARCH_ANCHOR, UNCOVERED_ANCHOR, CHECKER_ANCHOR, FLOW_ANCHOR,
-                 FLOW_TEXT_ANCHOR, FAQ_SECTION_ANCHOR,
-                 "checker-app", "flow-chart", "flow-data",     # element ids checker.js and the styles look up
+                 FLOW_TEXT_ANCHOR,
+                 "checker-app", "flow-chart",                  # element ids checker.js and the styles look up
                  "flow-title", "flow-desc", "flow-arrow")      # inside the flowchart's SVG (pages/flowchart.py)
 
 
@@ -176,7 +176,7 @@ def anchor_clash(situation_id: str) -> str | None:
     clash = next((a for a in PLACE_ANCHORS if a in made), None)
     if clash:
         return clash
-    for prefix in (milestone_anchor(""), faq_anchor("")):
+    for prefix in (milestone_anchor(""), faq_anchor(""), checker_part_anchor("")):
         if situation_id.startswith(prefix):
             return prefix + "…"
     for suffix in (rule_sources_anchor(""), citation_anchor("", "")):

@@ -2,7 +2,7 @@
 
 markup        escaping (md, attr), the one Jinja environment, Render (one render: addresses, site name)
 jurisdiction  one page per jurisdiction and its check page, the sources pages, the home page
-flowchart     the flow as an inline SVG and as JSON for the checker
+flowchart     the flow as an inline SVG; the checker's question terms (its parts: templates/_flow.md.j2)
 faq           questions from the rules + policies/faq.yaml, FAQPage JSON-LD
 compare       comparison tables per provincial unit, per-situation pages
 claims        the 网传说法核查 page (claims are never rules)

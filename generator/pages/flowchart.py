@@ -1,7 +1,8 @@
 """Drawing the flow of generator.model.flow, at build time:
 - svg(): an inline SVG (no Mermaid, no script, no request to any host), CJK text wrapped here;
 - the text equivalent is an ordered list in templates/_flow.md.j2, for screen readers and no-JS readers;
-- data_json(): the graph as JSON that site_overrides/assets/checker.js walks one question at a time.
+- the checker (templates/_flow.md.j2): every question and outcome in the page, which
+  site_overrides/assets/checker.js shows one at a time; question_terms() and errand() feed it.
 """
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 
 from ..model import urls
 from ..model.flow import START_TEXT, End, Flow
-from ..model.vocabulary import CASH, CLAIMABLE, GRADE_TEXT, STATUS_TEXT, UNVERIFIED, UNVERIFIED_WARNING
+from ..model.vocabulary import CASH, CLAIMABLE
 from . import terms
-from .markup import attr, script_json
+from .markup import attr
 
 
 # -- text measurement -----------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def svg(flow: Flow) -> str:
     return "".join(out)
 
 
-# -- JSON for the checker -----------------------------------------------------------------------------
+# -- the checker's outcomes ----------------------------------------------------------------------------
 def errand(rule) -> list:
     """The 怎么办理 details a reader needs when money can come out: (title, statement or None = 未查明)."""
     if rule.outcome.cash not in CLAIMABLE:
@@ -206,61 +207,8 @@ def errand(rule) -> list:
     return [("他人代办", rule.proxy), ("怎么付款", rule.payout), ("费用", rule.fees)]
 
 
-def _end_data(end: End, flow: Flow, here: str, site: urls.Urls) -> dict:
-    data = {"kind": "outcome", "outcome": end.name, "cash": end.cash, "grade": end.grade,
-            "grade_label": end.grade_label, "grade_text": GRADE_TEXT.get(end.grade or "", None),
-            "via": end.via}
-    if end.final:
-        data["not_covered"] = [s.name for s in flow.not_covered]
-    if end.effective is None:
-        return data
-    rule = end.effective.rule
-    data.update({
-        "situation": rule.situation.name,
-        "summary": rule.summary,
-        "unverified": rule.unverified,
-        "inherited_from": end.effective.inherited_from.name if end.effective.inherited_from else None,
-        **rule.statements(),
-        "unverified_text": f"{UNVERIFIED}：{UNVERIFIED_WARNING}",
-        "status_text": f"{STATUS_TEXT[rule.status]}：{rule.status_reason}" if rule.status in STATUS_TEXT else None,
-        "errand": [{"title": title, "said": said.exported() if said else None} for title, said in errand(rule)],
-        "link": _rule_href(flow, rule.id),
-        "citations": [{"title": c.source.readable_title, "about": c.describe("full", titled=False),
-                       "source_link": urls.href(here, site.source_page(c.source.id), urls.source_anchor(c.source.id)),
-                       "url": c.source.url} for c in rule.citations],
-    })
-    return data
-
-
-def service_data(flow: Flow) -> dict:
-    """The place's 怎么办理 block for the checker's outcome: channels and contacts, None = 未查明."""
-    owner = flow.service_from
-    service = owner.service if owner else None
-    j = flow.jurisdiction
-    one = lambda s: s.exported() if s else None    # noqa: E731
-    return {"from": owner.name if owner and owner is not j else None,
-            "link": urls.href(urls.check(j), urls.page(j), urls.SERVICE),     # + "-cite-N": the page's footnotes
-            "channels": [p.exported() for p in service.channels] if service else [],
-            "address": one(service and service.address), "hours": one(service and service.hours),
-            "phone": one(service and service.phone)}
-
-
-def flow_data(flow: Flow, site: urls.Urls) -> dict:
-    """site: the render's addresses (which page lists each source)."""
-    here = urls.check(flow.jurisdiction)
-    nodes: dict[str, dict] = {}
-    for q in flow.questions:
-        nodes[q.id] = {"kind": "question", "label": q.label, "question": q.situation.question,
-                       "yes": q.yes, "no": q.no,
-                       "terms": [{"term": match.group(), "definition": term.definition,
-                                  "link": urls.href(here, urls.GLOSSARY, urls.term_anchor(term.id))}
-                                 for match, term in terms.find(flow.glossary, q.label + q.situation.question)]}
-    for end in flow.ends.values():
-        nodes[end.id] = _end_data(end, flow, here, site)
-    return {"jurisdiction": flow.jurisdiction.name, "start": flow.start, "nodes": nodes,
-            "service": service_data(flow)}
-
-
-def data_json(flow: Flow, site: urls.Urls) -> str:
-    """The flow for <script type="application/json">, escaped so data cannot end the element."""
-    return script_json(flow_data(flow, site))
+def question_terms(flow: Flow) -> dict[str, list]:
+    """Question id → the glossary terms its label and question use, as (the words used, term): the checker
+    explains them where the question is asked."""
+    return {q.id: [(match.group(), term) for match, term in terms.find(flow.glossary, q.label + q.situation.question)]
+            for q in flow.questions}

@@ -110,15 +110,24 @@ def jurisdiction_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, served
         milestones=[ms for ms in kb.milestones if ms.jurisdiction_id == j.id], situations=kb.situations)
 
 
-def check_page(kb: KnowledgeBase, render: Render, j: Jurisdiction) -> str:
-    """The checker, the flowchart with its text version and the questions: a page of their own, so
-    the jurisdiction page a reader opens first carries only the answer and the rules."""
+def check_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, bodies: RuleBodies | None = None) -> str:
+    """The checker, the flowchart with its text version: a page of their own, so the jurisdiction page
+    a reader opens first carries only the answer and the rules. The checker's answers are the place's
+    questions (faq.Entry), each answered by the rule's section as on the place page (without earlier
+    versions), in the order of the rules; with the place's 怎么办理 block once."""
     flow = build_flow(kb, j)
     entries = faq.jurisdiction_entries(kb, j)
+    ends = {end.effective.rule.id: end for end in flow.ends.values() if end.effective}
+    here = urls.check(j)
+    service_from = flow.service_from
     return render.page(
-        "check.md.j2", urls.check(j), j=j, unit=menu_unit(kb, j), flow=flow, flow_svg=flowchart.svg(flow),
-        flow_json=flowchart.data_json(flow, render.urls), faq_entries=entries,
-        faq_citation_style=faq.CITATION_STYLE, faq_json_ld=faq.entries_json_ld(entries))
+        "check.md.j2", here, j=j, unit=menu_unit(kb, j), flow=flow, flow_svg=flowchart.svg(flow),
+        question_terms=flowchart.question_terms(flow), answers=[(e, ends[e.rule.id]) for e in entries],
+        rule_body=(bodies or RuleBodies(render)).for_page(here),
+        linker=lambda: TermLinker(kb.glossary, render.urls.at(here)),     # one per answer: each is read alone
+        service=service_from.service if service_from else None,
+        service_from=service_from if service_from is not j else None,
+        faq_json_ld=faq.entries_json_ld(entries))
 
 
 SOURCES_PER_PAGE = 40   # about 25 elements a source: a unit's sources pages stay under 1,400 elements
@@ -208,7 +217,7 @@ def core_pages(kb: KnowledgeBase, render: Render, reuse: tuple[set[str], dict[st
             pages[urls.page(j)], pages[urls.check(j)] = last[urls.page(j)], last[urls.check(j)]
             continue
         pages[urls.page(j)] = jurisdiction_page(kb, render, j, served.get(j.id), bodies)
-        pages[urls.check(j)] = check_page(kb, render, j)
+        pages[urls.check(j)] = check_page(kb, render, j, bodies)
     if only is None:
         pages[urls.HOME] = home_page(kb, render)
     return pages

@@ -1,5 +1,5 @@
-"""The small pieces every page repeats: grade badge, status word, unknown values, citations and footnote
-references.
+"""The small pieces every page repeats: grade badge, status word, unknown values, citations, footnote
+references and the reference to a rule with its outcome words.
 
 Python, not Jinja macros: they run tens of thousands of times per build (every statement of every
 rule on every page) and a macro call costs several times a function call. Templates reach them through
@@ -28,8 +28,32 @@ def status(r) -> str:
             f"{STATUS_TEXT[r.status]}</span>")
 
 
-def unknown(value, word: str = "未知") -> str:
-    return md(value) if value else f'<span class="unknown">{word}</span>'
+def rule_words(effective) -> list[str]:
+    """What a reference to a rule says about it, wherever it is named in a list: its outcome (short, with
+    its key condition), 待核实, its status word (可能已过时 / 说法矛盾: never shown as settled), and where an
+    inherited rule is written (unless the outcome words already name it)."""
+    rule = effective.rule
+    words = [effective.outcome_words(short=True)]
+    if rule.unverified:
+        words.append(UNVERIFIED)
+    if rule.status in STATUS_TEXT:
+        words.append(STATUS_TEXT[rule.status])
+    if effective.inherited_from and not effective.how_unknown:
+        words.append(f"沿用{effective.inherited_from.short_name}")
+    return words
+
+
+def rule_ref(effective, label: str, href: str) -> str:
+    """[label](href)（outcome，待核实，status，沿用…）: the one reference to a rule with its outcome words
+    (简要回答, the FAQ's related rules, the per-unit FAQ lists)."""
+    return f"[{md(label)}]({href})（{md('，'.join(rule_words(effective)))}）"
+
+
+def unknown(value, word: str = "未知", html: bool = False) -> str:
+    """html=True inside raw HTML, where Markdown escapes would show (e.g. a date's hyphens)."""
+    if not value:
+        return f'<span class="unknown">{word}</span>'
+    return attr(value) if html else md(value)
 
 
 def citation(c, urls, style: str = "full", html: bool = False) -> str:
