@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from helpers import ROOT, cached_site
+from helpers import ROOT, cached_site, edit, rendered_site
 
 SITE_URL = "https://example.org/yibao/"
 
@@ -39,13 +39,24 @@ def test_csv_has_quotes_and_source_titles(built, export):
     assert [q["quote"] for q in cited] == [c["quote"] for c in rule["citations"]] and all(q["source_title"] for q in cited)
 
 
-def test_links_are_absolute_when_site_url_is_set(published):
-    rows = list(csv.DictReader(io.StringIO((published / "api/v1/rules.csv").read_text(encoding="utf-8-sig"))))
+def test_exports_link_absolutely_when_site_url_is_set(data_copy):
+    """rules.csv and the feeds (written by the generator) carry absolute links under the site's address."""
+    edit(data_copy, "mkdocs.yml", 'site_url: ""', f'site_url: "{SITE_URL}"')
+    site = rendered_site(data_copy)
+    rows = list(csv.DictReader(io.StringIO((site / "api/v1/rules.csv").read_text(encoding="utf-8-sig"))))
     assert rows and all(r["url"].startswith(SITE_URL) and SITE_URL in r["cite_as"] for r in rows)
     assert all(r["compare_url"].startswith(SITE_URL) for r in rows if r["compare_url"])
-    feed = (published / "feed.xml").read_text(encoding="utf-8")
-    hrefs = re.findall(r'href="([^"]*)"', feed)
-    assert hrefs and all(h.startswith(SITE_URL) for h in hrefs), hrefs[:3]
+    for feed_file in [site / "feed.xml", *sorted((site / "feeds").glob("*.xml"))]:
+        hrefs = re.findall(r'href="([^"]*)"', feed_file.read_text(encoding="utf-8"))
+        assert hrefs and all(h.startswith(SITE_URL) for h in hrefs), (feed_file.name, hrefs[:3])
+
+
+@pytest.mark.exhaustive
+def test_pages_link_absolutely_when_site_url_is_set(published):
+    """What the site engine writes from site_url: the sitemap and each page's canonical link (and the
+    exports of that whole build, as above)."""
+    rows = list(csv.DictReader(io.StringIO((published / "api/v1/rules.csv").read_text(encoding="utf-8-sig"))))
+    assert rows and all(r["url"].startswith(SITE_URL) for r in rows)
     sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>([^<]*)</loc>", sitemap)
     assert len(locs) > 20 and all(loc.startswith(SITE_URL) for loc in locs)
@@ -53,6 +64,7 @@ def test_links_are_absolute_when_site_url_is_set(published):
     assert f'<link rel="canonical" href="{SITE_URL}hunan/changsha/">' in page
 
 
+@pytest.mark.exhaustive
 def test_404_works_under_a_sub_path(published):
     """Served for any missing address (/yibao/a/b/c/), every link and asset resolves under /yibao/."""
     page = (published / "404.html").read_text(encoding="utf-8")
