@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.load.textcheck import reads_as_a_maintainers_note
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Prefecture-level units per province (rounded, 2020s), used only as weights so
@@ -65,7 +67,14 @@ class _Writer:
         self.history_schema = rule_schema["properties"].get("history")
 
     def text(self, low: int, high: int) -> str:
-        """Chinese text of low..high characters: 60 % domain words, 40 % common words, some commas."""
+        """Chinese text of low..high characters: 60 % domain words, 40 % common words, some commas; never
+        words the data lint refuses in reader text (今天 without a date, edit history)."""
+        while True:
+            text = self._text(low, high)
+            if not reads_as_a_maintainers_note(text):
+                return text
+
+    def _text(self, low: int, high: int) -> str:
         length = self.rng.randint(low, high)
         out = ""
         while len(out) < length:
@@ -97,6 +106,12 @@ class _Writer:
             item["retrieved"] = self.date(2025, 2025)
         if self.rng.random() < 0.5:
             item["note"] = self.text(20, 80)
+        # The class rules the validator enforces (issue 20): an official source has a 文号 or an official
+        # URL, a media source names its outlet.
+        if klass == "官方" and "document_number" not in item and item.get("url_kind") != "官方网址":
+            item["document_number"] = f"合成〔{self.rng.randint(2018, 2024)}〕{self.rng.randint(1, 99)}号"
+        if klass == "媒体":
+            item["outlet"] = f"合成媒体（{owner}）"
         return item
 
     def rule(self, situation: str, own_sources: list[str], shared_sources: list[str]) -> dict:
@@ -122,8 +137,12 @@ class _Writer:
         # the validator then asks for a status, as it would of a real rule.
         rule["status"] = "可能已过时"
         rule["status_reason"] = "合成数据：来源早于国家层面的规定变化"
+        rule["answer_cite"] = [1]                       # the first quote states the answer (issue 20)
         if self.history_schema is not None:
             rule["history"] = self.history(rule)        # earlier versions keep plain-text conditions
+            for version in rule["history"]:
+                if version.get("citations"):
+                    version["answer_cite"] = [1]
         for key in ("conditions", "materials", "steps"):      # every statement cites a quote of the rule
             if key in rule:
                 rule[key] = [{"text": text, "cite": [self.rng.randint(1, len(cited))]} for text in rule[key]]
@@ -198,7 +217,12 @@ def synthesise(root: Path, n: int, seed: int = 7) -> dict:
     for index in range(n):           # every province gets cities before any gets a second weighting round
         counts[index if index < 31 else rng.choices(range(31), PROVINCE_WEIGHTS)[0]] += 1
     if (REPO / "policies" / "excerpts").is_dir():       # the copied files' sources keep their excerpts
-        shutil.copytree(REPO / "policies" / "excerpts", policies / "excerpts")
+        copied = {s["id"] for name in POLICY_FILES if name.endswith(".yaml")
+                  for s in (yaml.safe_load((REPO / "policies" / name).read_text(encoding="utf-8")) or {}).get("sources", [])}
+        (policies / "excerpts").mkdir(exist_ok=True)
+        for excerpt in sorted((REPO / "policies" / "excerpts").glob("*.txt")):
+            if excerpt.stem in copied:          # an excerpt with no source is refused
+                shutil.copy(excerpt, policies / "excerpts" / excerpt.name)
     quotes: dict[str, list[str]] = {}              # source id → every quote of it: the synthetic excerpt
     with_url: list[str] = []
     rules = sources = 0

@@ -191,9 +191,9 @@ def cached_site(site_url: str = "") -> Path:
     with open(SITE_CACHE / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (place / "site").is_dir():
-            for old in SITE_CACHE.iterdir():       # sites of older inputs (keep other variants of a day)
-                if old.is_dir() and old.stat().st_mtime < datetime.datetime.now().timestamp() - 86400:
-                    shutil.rmtree(old, ignore_errors=True)
+            kept = sorted((p for p in SITE_CACHE.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+            for old in kept[:-3]:                   # sites of older inputs: the newest few stay (variants)
+                shutil.rmtree(old, ignore_errors=True)
             shutil.rmtree(place, ignore_errors=True)
             root = ROOT
             if site_url:        # a project beside this one: the same files but for mkdocs.yml

@@ -36,6 +36,12 @@ _NEAR = 30                     # characters: a date this close to 今天 says wh
 _VERBATIM = {"quote", "claim"}    # copied from the source as it is: its words are not ours
 
 
+def reads_as_a_maintainers_note(text: str) -> bool:
+    """Whether the lint refuses this reader text as edit history, internal wording or an undated 今天
+    (ignoring a date nearby: for text that must not come close, such as the benchmark's synthetic data)."""
+    return bool(_INTERNAL.search(text) or _TODAY.search(text))
+
+
 def _internal(value: str) -> str | None:
     """The first edit-history or internal wording in a reader-facing text, or an undated 今天/昨天."""
     found = _INTERNAL.search(value)
