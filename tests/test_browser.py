@@ -182,7 +182,7 @@ def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
         assert rule.key_condition is None or rule.key_condition.text in shown["text"]
         assert rule.status not in STATUS_TEXT or STATUS_TEXT[rule.status] in shown["text"]
         for item in (tuple(s.text for s in rule.materials) + tuple(p.name for p in rule.where)
-                     + tuple(c.quote for c in rule.citations)):
+                     + tuple(c.readable for c in rule.citations)):       # quotes as pages show them
             assert item in shown["text"], (q.id, item)
         # one answer at a time: the question heading of this rule, none of the others
         assert [a for a in asked if a in shown["text"]] == [j.short_name + rule.situation.question], q.id

@@ -75,7 +75,9 @@ def test_every_reference_to_an_unsettled_rule_gives_its_status(kb, pages):
                 assert STATUS_TEXT[e.rule.status] in line, (page, line)
                 seen[kind(page)] += 1
     # 简要回答, the text version of the flow, the per-unit FAQ lists, the situation pages, what changed
-    assert set(seen) == {"place", "check", "faq", "situation", "changes"}, seen
+    # 最近变化 names marked rules one by one only while there are few (reports.MARKS_LISTED); past that it
+    # counts them per provincial unit, as with today's data, and names none.
+    assert {"place", "check", "faq", "situation"} <= set(seen) <= {"place", "check", "faq", "situation", "changes"}, seen
 
 
 def test_the_checker_answer_of_an_unsettled_rule_gives_its_status(kb, pages):
