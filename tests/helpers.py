@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import datetime
 import fcntl
+import functools
 import hashlib
 import io
 import re
@@ -42,7 +43,7 @@ from generator.site.preview import Preview
 __all__ = ["Preview", "compact_html", "ROOT", "SITE_NAME", "addresses", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
            "build_flow", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "render_place_pages", "load",
-           "data_schema", "read_yaml", "run_generator", "rendered_site", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
+           "data_schema", "read_yaml", "run_generator", "rendered_site", "markdown_page", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 
 ROOT = PROJECT.root
@@ -233,21 +234,32 @@ def _directory_links(html: str) -> str:
     return _MD_LINK.sub(url, html)
 
 
-def markdown_to_html(page_markdown: str) -> str:
-    """One generated page's Markdown as MkDocs turns it into the page's content: front matter off, Python-
-    Markdown with mkdocs.yml's extensions, links between pages as directory URLs."""
-    import markdown
-    import yaml
-    from mkdocs.utils.meta import get_data
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+@functools.cache
+def _markdown_extensions() -> tuple[tuple[str, ...], dict]:
+    """mkdocs.yml's markdown_extensions: names and their options (read once)."""
     extensions, options = [], {}
-    for entry in config.get("markdown_extensions", []):
+    for entry in PROJECT.mkdocs_config().get("markdown_extensions", []):
         name = entry if isinstance(entry, str) else next(iter(entry))
         extensions.append(name)
         if isinstance(entry, dict):
             options[name] = entry[name] or {}
-    content, _ = get_data(page_markdown)
-    return _directory_links(markdown.markdown(content, extensions=extensions, extension_configs=options))
+    return tuple(extensions), options
+
+
+def markdown_page(page_markdown: str) -> tuple[str, dict]:
+    """One generated page's Markdown as MkDocs reads it: its content as HTML (Python-Markdown with
+    mkdocs.yml's extensions) and its front matter."""
+    import markdown
+    from mkdocs.utils.meta import get_data
+    content, meta = get_data(page_markdown)
+    extensions, options = _markdown_extensions()
+    return markdown.markdown(content, extensions=list(extensions), extension_configs=options), meta
+
+
+def markdown_to_html(page_markdown: str) -> str:
+    """One generated page's Markdown as MkDocs turns it into the page's content: front matter off, the
+    content converted (markdown_page), links between pages as directory URLs."""
+    return _directory_links(markdown_page(page_markdown)[0])
 
 
 def rendered_site(root: Path, kb=None, pages: tuple[str, ...] = (), name: str = "rendered") -> Path:

@@ -11,14 +11,12 @@ from __future__ import annotations
 import dataclasses
 from html.parser import HTMLParser
 
-import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs.utils.meta import get_data
 
 from generator.model import Statement
-from helpers import SITE_NAME, render_place_pages
+from helpers import SITE_NAME, markdown_page, render_place_pages
 
 PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", "&lt;", "&#60;", "**", "__", "*",
             "_", "[x](y)", "![i](j)", "<http://x.y>", "{{ 7*7 }}", "{% if %}", "{#", "#}", "{: .x }", "{#id}",
@@ -28,7 +26,6 @@ PAYLOADS = ["<script>alert(1)</script>", "</p>", "<b>", "<!--", "-->", "&amp;", 
 TEXT = st.lists(st.one_of(st.sampled_from(PAYLOADS),
                           st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=5)),
                 min_size=1, max_size=8).map("".join).filter(lambda s: s.strip())
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]        # as in mkdocs.yml
 
 
 class _Page(HTMLParser):
@@ -72,9 +69,9 @@ def _with_text(kb, make) -> dict:
 
 
 def _html(page_markdown: str) -> tuple[_Page, dict]:
-    content, meta = get_data(page_markdown)        # front matter, read as MkDocs reads it
+    content, meta = markdown_page(page_markdown)     # as MkDocs reads it: front matter, mkdocs.yml's extensions
     parser = _Page()
-    parser.feed(markdown.markdown(content, extensions=EXTENSIONS))
+    parser.feed(content)
     return parser, meta
 
 
