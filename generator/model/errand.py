@@ -18,7 +18,7 @@ ONLINE_TYPES = ("网上", "手机应用", "小程序", "公众号")     # channe
 @dataclass(frozen=True)
 class Fact:
     """One known fact of the errand, with the list its footnote numbers point into."""
-    title: str            # 窗口地址 / 办公时间 / 咨询电话 / 他人代办 / 怎么付款 / 费用
+    title: str            # 窗口地址 / 办公时间 / 咨询电话 / 能否代办 / 钱怎么付 / 费用
     statement: Statement
     owner: str            # a rule id, or urls.SERVICE (the place's channels and contacts)
 
@@ -30,7 +30,7 @@ class Errand:
     where: tuple[Place, ...]              # the rule's own places to apply
     channels: tuple[Place, ...]           # the office's channels (cited under urls.SERVICE), where the rule names none
     contacts: tuple[Fact, ...]            # the known 窗口地址 / 办公时间 / 咨询电话
-    arrangements: tuple[Fact, ...]        # the known 他人代办 / 怎么付款 / 费用
+    arrangements: tuple[Fact, ...]        # the known 能否代办 / 钱怎么付 / 费用
     unknown: tuple[str, ...]              # what is 未查明, in reading order
     service_from: Jurisdiction | None     # the contacts are another level's (the place has none of its own)
 
@@ -64,7 +64,7 @@ def errand(kb: KnowledgeBase, j: Jurisdiction, effective: EffectiveRule) -> Erra
         else:
             unknown.append(title)
     arrangements = []
-    for title, s in (("他人代办", r.proxy), ("怎么付款", r.payout), ("费用", r.fees)):
+    for title, s in (("能否代办", r.proxy), ("钱怎么付", r.payout), ("费用", r.fees)):
         if s:
             arrangements.append(Fact(title, s, r.id))
         else:

@@ -130,13 +130,13 @@ class Cell:
                 f"{checked}。{url}（数据版本 {edition.label}）")
 
 
+def cells_of(kb: KnowledgeBase, j: Jurisdiction, situations: list[Situation] | None = None) -> list[Cell]:
+    """One place's row of the grid: every situation (vocabulary order, or those given)."""
+    effective = {e.rule.id: e for e in kb.effective_rules(j)}
+    return [Cell(j, s, effective.get(s.id), s.id not in effective and j.researched(s.id))
+            for s in (situations if situations is not None else kb.situations)]
+
+
 def grid(kb: KnowledgeBase, situations: list[Situation] | None = None) -> list[Cell]:
     """Every place (display order) × every situation (vocabulary order, or those given)."""
-    wanted = situations if situations is not None else kb.situations
-    cells = []
-    for j in kb.jurisdictions.values():
-        effective = {e.rule.id: e for e in kb.effective_rules(j)}
-        for s in wanted:
-            e = effective.get(s.id)
-            cells.append(Cell(j, s, e, e is None and j.researched(s.id)))
-    return cells
+    return [cell for j in kb.jurisdictions.values() for cell in cells_of(kb, j, situations)]

@@ -2,7 +2,7 @@
 - svg(): an inline SVG (no Mermaid, no script, no request to any host), CJK text wrapped here;
 - the text equivalent is an ordered list in templates/_flow.md.j2, for screen readers and no-JS readers;
 - the checker (templates/_flow.md.j2): every question and outcome in the page, which
-  site_overrides/assets/checker.js shows one at a time; question_terms() and errand() feed it.
+  site_overrides/assets/checker.js shows one at a time; question_terms() feeds it.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import urls
 from ..model.flow import START_TEXT, End, Flow
-from ..model.vocabulary import CASH, CLAIMABLE
+from ..model.vocabulary import CASH
 from . import terms
 from .markup import attr
 
@@ -200,13 +200,6 @@ def svg(flow: Flow) -> str:
 
 
 # -- the checker's outcomes ----------------------------------------------------------------------------
-def errand(rule) -> list:
-    """The 怎么办理 details a reader needs when money can come out: (title, statement or None = 未查明)."""
-    if rule.outcome.cash not in CLAIMABLE:
-        return []
-    return [("他人代办", rule.proxy), ("怎么付款", rule.payout), ("费用", rule.fees)]
-
-
 def question_terms(flow: Flow) -> dict[str, list]:
     """Question id → the glossary terms its label and question use, as (the words used, term): the checker
     explains them where the question is asked."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import EffectiveRule, Jurisdiction, KnowledgeBase, urls
+from ..model.entities import best_grade
 from ..model.flow import build_flow
-from ..model.grid import Cell
+from ..model.errand import errand
+from ..model.grid import Cell, cells_of
 from ..model.places import served_by
-from ..model.vocabulary import CASH, CASH_ORDER, CURRENT
-from . import faq, flowchart
+from ..model.vocabulary import CASH, CASH_ORDER, CURRENT, UNVERIFIED
+from . import faq, flowchart, pieces
 from .finder import finder_json
 from .markup import Render, md, script_json
 from .terms import TermLinker
@@ -26,9 +28,34 @@ ONLY_THESE = "其他情形下，个人账户的钱只能按规定用于看病、
 
 
 @dataclass(frozen=True)
+class Card:
+    """One answer card at the top of a place page: one situation, what happens there, how sure we are.
+    Every situation of the vocabulary gets one, ruled or not (未整理 / 查过，未找到 said plainly)."""
+    cell: Cell
+    words: tuple[str, ...]      # the answer's parts, shown with separators (outcome … 待核实, status, 沿用)
+    href: str | None            # the section it opens: the rule's, else the research log; None if neither
+
+    @property
+    def cash_kind(self) -> str:
+        return CASH[self.cell.rule.outcome.cash]["kind"] if self.cell.rule else "cash-none"
+
+
+def cards(kb: KnowledgeBase, j: Jurisdiction) -> tuple[Card, ...]:
+    made = []
+    for cell in cells_of(kb, j):
+        if cell.effective is not None:
+            words = tuple(w for w in pieces.rule_words(cell.effective) if w != UNVERIFIED)   # the badge says 待核实
+            made.append(Card(cell, words, "#" + urls.rule_anchor(cell.situation.id)))
+        else:
+            made.append(Card(cell, (cell.answer(),), "#" + urls.RESEARCH_ANCHOR if cell.researched else None))
+    return tuple(made)
+
+
+@dataclass(frozen=True)
 class BriefAnswer:
     """A place page's 简要回答, decided here (the template only shows it)."""
     headline: str                                       # Markdown: the answer in one or two sentences
+    cards: tuple[Card, ...]                             # one per situation of the vocabulary
     by_cash: tuple[tuple[str, tuple[EffectiveRule, ...]], ...]   # (CASH answer words, its rules), in CASH order
     unverified: bool                                    # some rule rests on third-party sources only
     unsettled: bool                                     # some rule is marked possibly outdated or disputed
@@ -53,7 +80,7 @@ def brief_answer(kb: KnowledgeBase, j: Jurisdiction) -> BriefAnswer:
     else:
         headline = "**本地区还没有整理出任何规定。**"
     return BriefAnswer(
-        headline=headline,
+        headline=headline, cards=cards(kb, j),
         by_cash=tuple((CASH[cash]["answer"], tuple(groups[cash])) for cash in CASH if groups[cash]),
         unverified=any(e.rule.unverified for e in rules),
         unsettled=any(e.rule.status != CURRENT for e in rules),
@@ -79,10 +106,28 @@ class RuleBodies:
             key = (r, to_sources, history)          # the rule itself (frozen, compared by value), not its id()
             body = self.done.get(key)
             if body is None:
-                body = self.done[key] = self.render.page("_rule_body.md.j2", here, r=r, history=history,
-                                                         errand=flowchart.errand)
+                body = self.done[key] = self.render.page("_rule_body.md.j2", here, r=r, history=history)
             return body
         return rule_body
+
+
+INSURED_PLACE = "参保地"     # the glossary term every place page quotes: the rules of where one is insured apply
+
+
+def insured_place(kb: KnowledgeBase, render: Render, here: str, j: Jurisdiction) -> str | None:
+    """The line "按参保地的规定办" (Markdown), made of the glossary's cited definition of 参保地 and its grade:
+    a reader who moved to her children's city reads her own city's page, not theirs."""
+    term = next((t for t in kb.glossary if t.term == INSURED_PLACE), None)
+    if term is None:
+        return None
+    grade = best_grade(term.citations)
+    return (f"[{INSURED_PLACE}]({render.urls.at(here).term(term.id)})：{md(term.definition)}"
+            f"本页是{md(j.name)}参保人的规定。" + (pieces.badge(grade, short=True) if grade else ""))
+
+
+def errands(kb: KnowledgeBase, j: Jurisdiction, rules) -> dict:
+    """Rule id → its errand in j (None where no money comes out)."""
+    return {e.rule.id: errand(kb, j, e) for e in rules}
 
 
 def menu_unit(kb: KnowledgeBase, j: Jurisdiction) -> Jurisdiction | None:
@@ -100,6 +145,7 @@ def jurisdiction_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, served
     rules = kb.effective_rules(j)
     return render.page(
         "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=rules, answer=brief_answer(kb, j),
+        errands=errands(kb, j, rules), insured_place=insured_place(kb, render, here, j),
         cite_as={e.rule.id: render.cite(Cell(j, e.rule.situation, e), kb.edition) for e in rules},
         rule_body=(bodies or RuleBodies(render)).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
@@ -123,7 +169,7 @@ def check_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, bodies: RuleB
     return render.page(
         "check.md.j2", here, j=j, unit=menu_unit(kb, j), flow=flow, flow_svg=flowchart.svg(flow),
         question_terms=flowchart.question_terms(flow), answers=[(e, ends[e.rule.id]) for e in entries],
-        rule_body=(bodies or RuleBodies(render)).for_page(here),
+        rule_body=(bodies or RuleBodies(render)).for_page(here), errands=errands(kb, j, kb.effective_rules(j)),
         linker=lambda: TermLinker(kb.glossary, render.urls.at(here)),     # one per answer: each is read alone
         service=service_from.service if service_from else None,
         service_from=service_from if service_from is not j else None,
