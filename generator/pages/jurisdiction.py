@@ -24,16 +24,21 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
     return groups
 
 
-ONLY_THESE = "其他情形下，个人账户的钱只能按规定用于看病、购药等，不能取现。"
+ONLY_THESE = "其他情形只能用于看病、购药等，不能取现。"
 
 
 @dataclass(frozen=True)
 class Card:
-    """One answer card at the top of a place page: one situation, what happens there, how sure we are.
-    Every situation of the vocabulary gets one, ruled or not (未整理 / 查过，未找到 said plainly)."""
-    cell: Cell
-    words: tuple[str, ...]      # the answer's parts, shown with separators (outcome … 待核实, status, 沿用)
+    """One answer card at the top of a place page: a situation with a rule here (own or inherited), what
+    happens, how sure we are. The situations without one share a card per kind (查过，未找到 / 未整理), so every
+    situation of the vocabulary is answered and the cards stay within the first screen."""
+    cells: tuple[Cell, ...]
+    words: tuple[str, ...]      # the answer's parts, shown with separators (outcome … status, 沿用)
     href: str | None            # the section it opens: the rule's, else the research log; None if neither
+
+    @property
+    def cell(self) -> Cell:
+        return self.cells[0]
 
     @property
     def cash_kind(self) -> str:
@@ -41,13 +46,17 @@ class Card:
 
 
 def cards(kb: KnowledgeBase, j: Jurisdiction) -> tuple[Card, ...]:
-    made = []
+    made, without = [], {}
     for cell in cells_of(kb, j):
         if cell.effective is not None:
             words = tuple(w for w in pieces.rule_words(cell.effective) if w != UNVERIFIED)   # the badge says 待核实
-            made.append(Card(cell, words, "#" + urls.rule_anchor(cell.situation.id)))
+            made.append(Card((cell,), words, "#" + urls.rule_anchor(cell.situation.id)))
         else:
-            made.append(Card(cell, (cell.answer(),), "#" + urls.RESEARCH_ANCHOR if cell.researched else None))
+            without.setdefault(cell.researched, []).append(cell)
+    for researched in (True, False):
+        if researched in without:
+            found = tuple(without[researched])
+            made.append(Card(found, (found[0].answer(),), "#" + urls.RESEARCH_ANCHOR if researched else None))
     return tuple(made)
 
 
@@ -69,12 +78,11 @@ def brief_answer(kb: KnowledgeBase, j: Jurisdiction) -> BriefAnswer:
     ancestry = "、".join(md(a.name) for a in kb.ancestors(j))
     can = groups["能"] + groups["视情况"]
     if can and all(e.inherited_from for e in can) and j.level != "national":
-        headline = (f"**没有查到{md(j.short_name)}本地关于取现的专门规定。** 按上级（{ancestry}）的一般规定，"
-                    f"只有下面几种情形可以领取余额；{ONLY_THESE}")
+        headline = f"**没有查到{md(j.short_name)}本地的取现规定**，按上级（{ancestry}）的规定只有下面几种情形能领取；{ONLY_THESE}"
     elif can:
         headline = f"**能，但只限下面几种情形**；{ONLY_THESE}"
     elif groups["未查明"]:
-        headline = "**没有查到本地可以取现的规定。** 下面列出已查明的规定和仍未查明的问题。"
+        headline = "**没有查到本地可以取现的规定**，下面是已查明的规定和仍未查明的问题。"
     elif rules:
         headline = "**不能取现。**"
     else:
