@@ -135,6 +135,7 @@ class Checker:
         source_of = {source_id: source for source_id, (source, _) in found_sources.items()}
         places = jurisdictions.collect(self, loaded_files, words, source_of)
         jurisdictions.check_hierarchy(self, places)
+        jurisdictions.check_inheritance_claims(self, places, words)
         found_milestones = milestones.collect(self, places, words, source_of)
         found_claims, claims_loaded = claims.collect(self, claims_file, {j.id for j, _ in places}, source_of, words)
         all_sources = dict(sorted((s.id, s) for s, _ in found_sources.values()))

@@ -3,6 +3,8 @@ its service block, its research log, the hierarchy (parents of a higher level, n
 display order."""
 from __future__ import annotations
 
+import re
+
 from ..model import Jurisdiction, ResearchEntry, Service, Situation
 from ..model.dates import date_range
 from ..model.vocabulary import LEVEL_ORDER, LEVELS
@@ -96,6 +98,34 @@ def check_hierarchy(checker, pairs: list[tuple[Jurisdiction, LoadedFile]]) -> No
                 break
             seen.add(current.id)
             current = known.get(current.parent_id)
+
+
+INHERITS = "沿用"      # the word a note or research result uses to say a situation follows a level above
+
+
+def check_inheritance_claims(checker, pairs: list[tuple[Jurisdiction, LoadedFile]], words: Vocabulary) -> None:
+    """A note or research result saying a situation 沿用 a level above must name a situation that some level
+    above has a rule for: otherwise the page says "沿用国家规定" where the nation says nothing (四川's
+    出国定居). Checked sentence by sentence, by the situations' names (with and without their bracketed part)."""
+    known = {j.id: j for j, _ in pairs}
+    names = [(s, {s.name, re.sub(r"（[^）]*）", "", s.name)}) for s in words.situations.by_id.values()]
+    for j, loaded in pairs:
+        above, current = [], known.get(j.parent_id) if j.parent_id else None
+        while current is not None and current not in above:
+            above.append(current)
+            current = known.get(current.parent_id) if current.parent_id else None
+        texts = [(("notes", i), note) for i, note in enumerate(j.notes)]
+        texts += [(("research", i, "result"), entry.result) for i, entry in enumerate(j.research)]
+        for path, text in texts:
+            for sentence in re.split(r"[。；;\n]", text):
+                if INHERITS not in sentence:
+                    continue
+                for situation, spelled in names:
+                    said = next((name for name in spelled if name in sentence), None)
+                    if said and not any(r.id == situation.id for a in above for r in a.rules):
+                        where = "、".join(a.name for a in above) or "（没有上级）"
+                        checker.report(loaded, path, f"这里说“{said}”{INHERITS}上级的规定，但上级（{where}）没有这一情形"
+                                       f"（`{situation.id}`）的规定：请改写这句话，或先给上级写上这条规定")
 
 
 def display_order(jurisdictions: list[Jurisdiction]) -> dict[str, Jurisdiction]:
