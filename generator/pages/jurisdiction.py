@@ -181,7 +181,7 @@ def check_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, bodies: RuleB
         linker=lambda: TermLinker(kb.glossary, render.urls.at(here)),     # one per answer: each is read alone
         service=service_from.service if service_from else None,
         service_from=service_from if service_from is not j else None,
-        faq_json_ld=faq.entries_json_ld(entries))
+        faq_json_ld=faq.entries_json_ld(entries), insured_place=insured_place(kb, render, here, j))
 
 
 SOURCES_PER_PAGE = 40   # about 25 elements a source: a unit's sources pages stay under 1,400 elements
