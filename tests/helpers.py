@@ -74,6 +74,17 @@ LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+): (?P<field>[^:]+): (?P<mess
 
 # -- the command line ------------------------------------------------------------------------------
 
+def section(page: str, anchor: str) -> str:
+    """One section of a built page (HTML, or generated Markdown with raw headings): from the heading with
+    this id to the next heading of its level or above, the end of the article, or the page. A place page's
+    rule is a section of level 2 (its 依据 a level-3 heading inside it)."""
+    start = page.index(f'id="{anchor}"')
+    level = int(page[page.rindex("<h", 0, start) + 2])
+    ends = [i for i in [page.find(f"<h{n}", start) for n in range(1, level + 1)] + [page.find("</article>", start)]
+            if i != -1]
+    return page[start:min(ends) if ends else len(page)]
+
+
 def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m generator --root root ARGS` in this process (a fresh interpreter per call costs about a
     second of imports): its exit code and what it printed. An exception the command line does not turn

@@ -106,7 +106,7 @@ def test_flowchart_renders_and_checker_reaches_an_outcome(browser, server):
 def test_changsha_checker_asks_the_registration_and_ends_with_how_to_apply(browser, server, kb):
     """A retiree in 长沙 living elsewhere: the question states what the rule requires (the 异地安置
     registration), and the outcome says how to act — channels, address, hours, phone (each cited, or
-    未查明), 他人代办 and 怎么付款 — with footnotes that land on the quotes on 长沙's page."""
+    未查明), 能否代办 and 钱怎么付 — with footnotes that land on the quotes on 长沙's page."""
     j = kb.jurisdictions["changsha"]
     flow = build_flow(kb, j)
     rule = next(e.rule for e in kb.effective_rules(j) if e.rule.id == "relocated-retiree")
@@ -130,9 +130,9 @@ def test_changsha_checker_asks_the_registration_and_ends_with_how_to_apply(brows
         assert channel.name in text
     for title, said in (("窗口地址", service.address), ("办公时间", service.hours), ("咨询电话", service.phone)):
         assert f"{title}：" + (said.text if said else "未查明") in text, title
-    for title, said in (("他人代办", rule.proxy), ("怎么付款", rule.payout)):    # as on the place page: the
+    for title, said in (("能否代办", rule.proxy), ("钱怎么付", rule.payout)):    # as on the place page: the
         assert (f"{title}：{said.text}" in text if said                        # unknown ones named together
-                else re.search(f"{title}[^：\n]*：未查明", text)), title
+                else re.search(f"未查明：[^\n]*{title}", text)), title
     service_links = [link for link in shown["links"] if "#service-cite-" in link]
     assert service_links
     page.goto(urljoin(page.url, service_links[0]), wait_until="load")

@@ -149,7 +149,7 @@ def test_every_rule_section_and_comparison_cell_can_be_cited(built, export):
     cite = {(r["jurisdiction_id"], r["situation"]): r["cite_as"] for r in rows}
     for j in export["jurisdictions"]:
         page = (built / j["url"] / "index.html").read_text(encoding="utf-8")
-        shown = [html.unescape(t) for t in re.findall(r'<details class="cite-this"><summary>引用本条</summary>(.*?)</details>',
+        shown = [html.unescape(t) for t in re.findall(r'<details class="cite-this">\s*<summary>引用本条</summary>(.*?)</details>',
                                                       page, re.S)]
         assert len(shown) == len(j["rules"]), j["id"]
         for rule, text in zip(j["rules"], shown):

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import SITE_NAME, Reported, all_changes, assert_reported_at, load, rendered_site, run_generator, with_text
+from helpers import (SITE_NAME, Reported, all_changes, assert_reported_at, load, rendered_site, run_generator, section,
+                     with_text)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CHANGSHA = "policies/hunan/changsha.yaml"
@@ -123,14 +124,6 @@ def test_real_changes_are_on_the_page_and_in_the_feed(built, export):
         assert m["title"] in html
 
 
-def rule_section(page: str, rule_id: str) -> str:
-    """One rule's section of a built place page: from its heading to the next heading of that level or above."""
-    start = page.index(f'<h3 id="{rule_id}"')
-    ends = [i for i in (page.find("<h3 ", start + 1), page.find("<h2 ", start + 1), page.find("</article>", start))
-            if i != -1]
-    return page[start:min(ends)]
-
-
 def test_inherited_rule_links_to_its_earlier_versions(built, export):
     """An inherited rule's earlier versions are folded once, where the rule is written (as the changes page
     lists them once); every page inheriting it links to that rule, where the reader finds them."""
@@ -138,14 +131,14 @@ def test_inherited_rule_links_to_its_earlier_versions(built, export):
     inherited = [(j, r) for j in export["jurisdictions"] for r in j["rules"] if r["inherited_from"] and r["history"]]
     assert inherited                                     # 全国's 家庭共济 has an earlier version
     for j, rule in inherited:
-        section = rule_section((built / j["url"] / "index.html").read_text(encoding="utf-8"), rule["id"])
-        assert "rule-history" not in section, (j["id"], rule["id"])
-        link = re.search(rf'早期版本（{len(rule["history"])}）见<a href="([^"]+)">', section)
+        shown = section((built / j["url"] / "index.html").read_text(encoding="utf-8"), rule["id"])
+        assert "rule-history" not in shown, (j["id"], rule["id"])
+        link = re.search(rf'早期版本（{len(rule["history"])}）见<a href="([^"]+)">', shown)
         assert link, (j["id"], rule["id"])
         target, fragment = resolve(built, built / j["url"] / "index.html", link.group(1))
         origin = built / urls[rule["inherited_from"]] / "index.html"
         assert (target, fragment) == (origin.resolve(), rule["id"])
-        folded = rule_section(origin.read_text(encoding="utf-8"), rule["id"])
+        folded = section(origin.read_text(encoding="utf-8"), rule["id"])
         assert f"早期版本（{len(rule['history'])}）" in folded and '<details class="rule-history">' in folded
 
 

@@ -14,7 +14,7 @@ from generator.model import urls
 from generator.model.vocabulary import STATUS_TEXT
 from helpers import SITE_NAME, render_pages
 
-LINK = re.compile(r"\]\(([^)\s]*)\)")
+LINK = re.compile(r"\]\(([^)\s]*)\)|<a href=\"([^\"]+)\"")    # Markdown links, and raw HTML ones (the answer cards)
 # The comparison tables word their cells and footnotes in generator/pages/compare.py (issue 19 item 6's
 # comparison cells, another change): not checked here.
 NOT_HERE = ("compare/in/",)
@@ -65,7 +65,7 @@ def test_every_reference_to_an_unsettled_rule_gives_its_status(kb, pages):
         if page.startswith(NOT_HERE):
             continue
         for line in text.splitlines():
-            for link in LINK.findall(line):
+            for link in (markdown or html for markdown, html in LINK.findall(line)):
                 e = rules.get(target(page, link))
                 if e is None:
                     continue

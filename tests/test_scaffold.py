@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers import page_html, rendered_site, run_generator
+from helpers import page_html, rendered_site, run_generator, section
 
 CITY = "policies/hunan/zhuzhou.yaml"
 ZHUZHOU = "hunan/zhuzhou/"
@@ -52,8 +52,7 @@ def test_guide_steps_give_a_page_with_the_new_rule(data_copy):
     result = run_generator(data_copy, "validate")
     assert result.returncode == 0, result.stdout + result.stderr
     page = page_html(rendered_site(data_copy, pages=(ZHUZHOU,)), ZHUZHOU)
-    death = page[page.index('id="death"'):]
-    death = death[: death.find("<h3") if "<h3" in death else len(death)]
+    death = section(page, "death")
     assert "本条沿用" not in death and "grade-A" in death and "测试内容" in death
 
 

@@ -69,7 +69,7 @@ def test_a_statement_weaker_than_its_rule_is_marked_on_the_page(kb):
     conditions = section[section.index("**条件**"):section.index("**办理步骤**")]
     assert "weaker" not in conditions                                   # they cite the answer's B source
     foreigner = page[page.index('id="foreigner-leaving"'):]
-    sources = foreigner[foreigner.index("依据</h4>"):foreigner.index("rule-dates")]
+    sources = foreigner[foreigner.index("依据</h3>"):foreigner.index("rule-dates")]
     marked = [line.split(".")[0] for line in sources.splitlines() if ANSWER_CITE in line]
     assert marked == ["1"]          # the Changchun Q&A says the answer; 令第16号's promulgation sentence does not
 

@@ -65,11 +65,8 @@ class BriefAnswer:
     """A place page's 简要回答, decided here (the template only shows it)."""
     headline: str                                       # Markdown: the answer in one or two sentences
     cards: tuple[Card, ...]                             # one per situation of the vocabulary
-    by_cash: tuple[tuple[str, tuple[EffectiveRule, ...]], ...]   # (CASH answer words, its rules), in CASH order
     unverified: bool                                    # some rule rests on third-party sources only
     unsettled: bool                                     # some rule is marked possibly outdated or disputed
-    inherited: int                                      # how many rules come from above
-    ancestry: str                                       # Markdown: the levels above, nearest first (湖南省、国家)
 
 
 def brief_answer(kb: KnowledgeBase, j: Jurisdiction) -> BriefAnswer:
@@ -89,10 +86,8 @@ def brief_answer(kb: KnowledgeBase, j: Jurisdiction) -> BriefAnswer:
         headline = "**本地区还没有整理出任何规定。**"
     return BriefAnswer(
         headline=headline, cards=cards(kb, j),
-        by_cash=tuple((CASH[cash]["answer"], tuple(groups[cash])) for cash in CASH if groups[cash]),
         unverified=any(e.rule.unverified for e in rules),
-        unsettled=any(e.rule.status != CURRENT for e in rules),
-        inherited=sum(1 for e in rules if e.inherited_from), ancestry=ancestry)
+        unsettled=any(e.rule.status != CURRENT for e in rules))
 
 
 class RuleBodies:
@@ -122,15 +117,19 @@ class RuleBodies:
 INSURED_PLACE = "参保地"     # the glossary term every place page quotes: the rules of where one is insured apply
 
 
-def insured_place(kb: KnowledgeBase, render: Render, here: str, j: Jurisdiction) -> str | None:
-    """The line "按参保地的规定办" (Markdown), made of the glossary's cited definition of 参保地 and its grade:
-    a reader who moved to her children's city reads her own city's page, not theirs."""
+@dataclass(frozen=True)
+class InsuredPlace:
+    """The line "按参保地的规定办": the glossary's cited definition of 参保地 and its grade. A reader who moved
+    to her children's city reads her own city's page, not theirs. The template links the term's first use."""
+    text: str          # plain text, for the page's glossary linker
+    grade: str | None
+
+
+def insured_place(kb: KnowledgeBase, j: Jurisdiction) -> InsuredPlace | None:
     term = next((t for t in kb.glossary if t.term == INSURED_PLACE), None)
     if term is None:
         return None
-    grade = best_grade(term.citations)
-    return (f"[{INSURED_PLACE}]({render.urls.at(here).term(term.id)})：{md(term.definition)}"
-            f"本页是{md(j.name)}参保人的规定。" + (pieces.badge(grade, short=True) if grade else ""))
+    return InsuredPlace(f"{INSURED_PLACE}：{term.definition}本页是{j.name}参保人的规定。", best_grade(term.citations))
 
 
 def errands(kb: KnowledgeBase, j: Jurisdiction, rules) -> dict:
@@ -153,7 +152,7 @@ def jurisdiction_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, served
     rules = kb.effective_rules(j)
     return render.page(
         "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=rules, answer=brief_answer(kb, j),
-        errands=errands(kb, j, rules), insured_place=insured_place(kb, render, here, j),
+        errands=errands(kb, j, rules), insured_place=insured_place(kb, j),
         cite_as={e.rule.id: render.cite(Cell(j, e.rule.situation, e), kb.edition) for e in rules},
         rule_body=(bodies or RuleBodies(render)).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
@@ -181,7 +180,7 @@ def check_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, bodies: RuleB
         linker=lambda: TermLinker(kb.glossary, render.urls.at(here)),     # one per answer: each is read alone
         service=service_from.service if service_from else None,
         service_from=service_from if service_from is not j else None,
-        faq_json_ld=faq.entries_json_ld(entries), insured_place=insured_place(kb, render, here, j))
+        faq_json_ld=faq.entries_json_ld(entries), insured_place=insured_place(kb, j))
 
 
 SOURCES_PER_PAGE = 40   # about 25 elements a source: a unit's sources pages stay under 1,400 elements
