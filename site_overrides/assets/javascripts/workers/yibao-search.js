@@ -13,12 +13,15 @@
 //      长沙 … finds 长沙's page before the comparison, and stays a prefix, so it finds 长沙市 too;
 //   4. words the index does not know are dropped, never required: one unknown word
 //      ("我爸", "了") cannot empty the results.
+// A result the theme marks as lacking words ("缺少：~~父亲~~") names the words as the reader typed them
+// (爸), never a word of the rewritten query she did not type; the words it found stay the index's (the
+// page they link to highlights those).
 // No network, no framework; the index and the ranking stay Material's.
 (function () {
   "use strict";
   var material = new URL(self.location.href).searchParams.get("material");
   var listeners = [];
-  var add = self.addEventListener;
+  var add = self.addEventListener, post = self.postMessage;
   self.addEventListener = function (type, listener, options) {
     if (type === "message") listeners.push(listener);      // Material's handler: called by us
     else add.call(self, type, listener, options);
@@ -26,7 +29,8 @@
   importScripts(material);
   self.addEventListener = add;
 
-  var SETUP = 0, QUERY = 2, LONGEST = 12;
+  var SETUP = 0, QUERY = 2, RESULT = 3, LONGEST = 12;
+  var typed = [];          // per query not yet answered: Map of each asked term → the word the reader typed for it
   var known = new Set(), words = new Set(), groupOf = new Map(), groups = [], places = new Set();
   // Material cuts every Han run of the query again, against its index, and never takes the run's
   // last character into a word (个人账户 → 个人 + 账, 终止参保 → 终止 + 参). A Han mark that no
@@ -85,28 +89,59 @@
     return prefix ? [word] : [];
   }
 
-  function rewrite(query) {
-    var terms = [];
+  // The query rewritten, and for each term asked (as the theme names it in a result's terms: without
+  // the marks added here) the first word the reader typed that asked for it.
+  function understand(query) {
+    var terms = [], asked = new Map();
     query.toLowerCase().split(/[\s\u3000]+/u).forEach(function (chunk) {
       chunk.split(HAN_RUNS).forEach(function (part, index) {
         if (!part) return;
         var pieces = index % 2 ? segment(part) : part.split(/[^\p{L}\p{N}]+/u);
         pieces.forEach(function (word) {
           if (word) meaning(word).forEach(function (term) {
+            if (!asked.has(term)) asked.set(term, word);
             if (HAN.test(term)) term += WORD_END + (places.has(term) ? PLACE : EXACT);
             if (terms.indexOf(term) < 0) terms.push(term);
           });
         });
       });
     });
-    return terms.join(" ");
+    return { query: terms.join(" "), asked: asked };
+  }
+
+  function rewrite(query) { return understand(query).query; }
+
+  // A result's terms: those it lacks renamed to the words typed for them; a lacking term no typed word
+  // asked for (the theme's own cutting of a term) is left out.
+  function relabel(result, asked) {
+    (result && result.items || []).forEach(function (group) {
+      group.forEach(function (item) {
+        if (!item.terms) return;
+        var terms = {};
+        Object.keys(item.terms).forEach(function (term) {
+          if (item.terms[term]) terms[term] = true;
+          else if (asked.has(term) && !(asked.get(term) in terms)) terms[asked.get(term)] = false;
+        });
+        item.terms = terms;
+      });
+    });
   }
   self.yibaoRewrite = rewrite;                // for reading in a debugger
+
+  // The theme's worker answers each query with one result, in order (postMessage, called by its name).
+  self.postMessage = function (message, transfer) {
+    if (message && message.type === RESULT) relabel(message.data, typed.shift() || new Map());
+    return post.call(self, message, transfer);
+  };
 
   add.call(self, "message", function (ev) {
     var message = ev.data;
     if (message && message.type === SETUP) learn(message.data.config, message.data.docs);
-    else if (message && message.type === QUERY) message = { type: QUERY, data: rewrite(String(message.data || "")) };
+    else if (message && message.type === QUERY) {
+      var understood = understand(String(message.data || ""));
+      typed.push(understood.asked);
+      message = { type: QUERY, data: understood.query };
+    }
     listeners.forEach(function (listener) { listener.call(self, { data: message }); });
   });
 })();
