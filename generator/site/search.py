@@ -10,7 +10,10 @@ Material's search (lunr, in a web worker) reads site/search/search_index.json. T
   the place, the situation's question and the outcome), and applies the synonyms at index time: each
   entry gets the site's word for every synonym its title or text uses (提现 → 取现, 去世 → 死亡) in two
   extra fields weighted like title and text, so a section written with the reader's word is found by
-  the site's word. The synonym groups and place names go into the index config, where
+  the site's word; an entry using one of the site's words that contains others (异地安置) gets the words
+  inside it too (异地, 安置), as the index held them before such words were kept whole. Each place without
+  a page of its own gets an entry at the address the finder uses for it. The synonym groups, those
+  compounds and place names go into the index config, where
   site_overrides/assets/javascripts/workers/yibao-search.js reads them to rewrite queries the same way.
 """
 from __future__ import annotations
@@ -125,5 +128,6 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
     for field, extra in SYNONYM_FIELDS.items():
         fields[extra] = dict(fields[field])
     index["config"]["synonyms"] = [list(group) for group in kb.synonyms]
+    index["config"]["compounds"] = parts
     index["config"]["places"] = list(dict.fromkeys(j.short_name for j in kb.jurisdictions.values()))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -9,9 +9,12 @@
 //      (去世、死了、走了 → 死亡; 医保卡 → 个人账户); the generator gave every entry that uses another
 //      word of the group the first word too (generator/site/search.py), so nothing is lost and a rare
 //      synonym cannot outweigh the common word;
-//   3. a Han word is asked for whole and exactly; a place name (config.places) weighs more, so
+//   3. one of the site's words that contains others (config.compounds: 异地安置 → 异地, 安置) also asks
+//      for those, as the generator gave them to every entry using it: the entry itself still scores
+//      best, and what is said about 异地 in general (参保地: 异地看病时……按参保地的政策) is found too;
+//   4. a Han word is asked for whole and exactly; a place name (config.places) weighs more, so
 //      长沙 … finds 长沙's page before the comparison, and stays a prefix, so it finds 长沙市 too;
-//   4. words the index does not know are dropped, never required: one unknown word
+//   5. words the index does not know are dropped, never required: one unknown word
 //      ("我爸", "了") cannot empty the results.
 // A result the theme marks as lacking words ("缺少：~~父亲~~") names the words as the reader typed them
 // (爸), never a word of the rewritten query she did not type; the words it found stay the index's (the
@@ -31,7 +34,7 @@
 
   var SETUP = 0, QUERY = 2, RESULT = 3, LONGEST = 12;
   var typed = [];          // per query not yet answered: Map of each asked term → the word the reader typed for it
-  var known = new Set(), words = new Set(), groupOf = new Map(), groups = [], places = new Set();
+  var known = new Set(), words = new Set(), groupOf = new Map(), groups = [], places = new Set(), parts = {};
   // Material cuts every Han run of the query again, against its index, and never takes the run's
   // last character into a word (个人账户 → 个人 + 账, 终止参保 → 终止 + 参). A Han mark that no
   // text uses, after each word, keeps the word whole; Material's cutting leaves the mark out.
@@ -64,6 +67,13 @@
     });
     known.forEach(function (w) { words.add(w); });
     (config.places || []).forEach(function (p) { places.add(p.toLowerCase()); words.add(p.toLowerCase()); });
+    parts = config.compounds || {};
+  }
+
+  function inside(word) {                    // the words inside one of the site's words (see 3. above)
+    return (Object.prototype.hasOwnProperty.call(parts, word) ? parts[word] : []).filter(function (w) {
+      return known.has(w);
+    });
   }
 
   function segment(run) {
@@ -81,9 +91,9 @@
   function meaning(word) {
     if (groupOf.has(word)) {                 // the site's word for it: the group's first (see 2. above)
       var first = groups[groupOf.get(word)][0];
-      return known.has(first) ? [first] : [];
+      return known.has(first) ? [first].concat(inside(first)) : [];
     }
-    if (HAN.test(word)) return word.length > 1 && known.has(word) ? [word] : [];
+    if (HAN.test(word)) return word.length > 1 && known.has(word) ? [word].concat(inside(word)) : [];
     var prefix = false;                       // Latin letters and digits: keep what starts an index word
     known.forEach(function (k) { if (!prefix && k.indexOf(word) === 0) prefix = true; });
     return prefix ? [word] : [];
