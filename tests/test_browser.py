@@ -362,7 +362,7 @@ EVERYDAY = [
     ("香港人离开内地医保卡里的钱", "compare/foreigner-leaving/"),
     ("长沙 外籍员工回国 医保卡销户", "hunan/changsha/#foreigner-leaving"),
     ("得了大病能提前取医保卡的钱吗", "faq/#faq-emergency"),
-    ("跟儿子去外地住医保卡的钱", "compare/relocated-retiree/"),
+    ("跟儿子去外地住医保卡的钱", "faq/#faq-moved-away"),      # 按参保地的规定办 (issue 21)
     ("退休了医保卡的钱能全部取出来吗", "faq/#faq-retirement"),
     ("长沙 去世", "hunan/changsha/#death"),
     ("出国定居 取现", "compare/emigration/"),
