@@ -107,3 +107,24 @@ def one_page_per_kind(built, kb) -> list[str]:
         if kind not in smallest or size < smallest[kind][0]:
             smallest[kind] = (size, url)
     return sorted(url for _, url in smallest.values())
+
+
+# The site's search worker driven directly (as the theme drives it), so a query's whole result is read,
+# not only what the page renders: {query: [locations, best first]}.
+WORKER_SEARCH = """async (queries) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const index = await (await fetch(new URL(config.base + "/search/search_index.json", location.href))).json();
+  const worker = new Worker(config.search);
+  const reply = () => new Promise(done => worker.addEventListener("message", e => done(e.data), {once: true}));
+  let answer = reply();
+  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  await answer;
+  const found = {};
+  for (const query of queries) {
+    answer = reply();
+    worker.postMessage({type: 2, data: query});
+    found[query] = (await answer).data.items.flat().filter(item => item.score > 0).map(item => item.location);
+  }
+  worker.terminate();
+  return found;
+}"""

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from browser_support import new_context, require_chromium
+from browser_support import WORKER_SEARCH, new_context, require_chromium
 from generator.model.vocabulary import STATUS_TEXT
 from helpers import ROOT, build_flow, url_of
 
@@ -362,7 +362,7 @@ EVERYDAY = [
     ("香港人离开内地医保卡里的钱", "compare/foreigner-leaving/"),
     ("长沙 外籍员工回国 医保卡销户", "hunan/changsha/#foreigner-leaving"),
     ("得了大病能提前取医保卡的钱吗", "faq/#faq-emergency"),
-    ("跟儿子去外地住医保卡的钱", "compare/relocated-retiree/"),
+    ("跟儿子去外地住医保卡的钱", "faq/#faq-moved-away"),      # 按参保地的规定办 (issue 21)
     ("退休了医保卡的钱能全部取出来吗", "faq/#faq-retirement"),
     ("长沙 去世", "hunan/changsha/#death"),
     ("出国定居 取现", "compare/emigration/"),
@@ -406,27 +406,6 @@ def test_result_titles_name_the_place(search_page, kb):
     for link in deaths:
         assert link["title"].startswith(names[link["url"].path] + " · "), link
     assert len({link["title"] for link in deaths}) == len(deaths)
-
-
-# The site's search worker driven directly (as the theme drives it), so a query's whole result is read,
-# not only what the page renders: {query: [locations, best first]}.
-WORKER_SEARCH = """async (queries) => {
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  const index = await (await fetch(new URL(config.base + "/search/search_index.json", location.href))).json();
-  const worker = new Worker(config.search);
-  const reply = () => new Promise(done => worker.addEventListener("message", e => done(e.data), {once: true}));
-  let answer = reply();
-  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-  await answer;
-  const found = {};
-  for (const query of queries) {
-    answer = reply();
-    worker.postMessage({type: 2, data: query});
-    found[query] = (await answer).data.items.flat().filter(item => item.score > 0).map(item => item.location);
-  }
-  worker.terminate();
-  return found;
-}"""
 
 
 def test_synonyms_apply_at_index_and_query_time(browser, server, built, kb):

@@ -10,7 +10,10 @@ Material's search (lunr, in a web worker) reads site/search/search_index.json. T
   the place, the situation's question and the outcome), and applies the synonyms at index time: each
   entry gets the site's word for every synonym its title or text uses (提现 → 取现, 去世 → 死亡) in two
   extra fields weighted like title and text, so a section written with the reader's word is found by
-  the site's word. The synonym groups and place names go into the index config, where
+  the site's word; an entry using one of the site's words that contains others (异地安置) gets the words
+  inside it too (异地, 安置), as the index held them before such words were kept whole. Each place without
+  a page of its own gets an entry at the address the finder uses for it. The synonym groups, those
+  compounds and place names go into the index config, where
   site_overrides/assets/javascripts/workers/yibao-search.js reads them to rewrite queries the same way.
 """
 from __future__ import annotations
@@ -19,8 +22,9 @@ import json
 import re
 from pathlib import Path
 
-from ..export.words import search_dictionary, segmenter as _segmenter   # one dictionary, shared with the database
+from ..export.words import compound_parts, search_dictionary, segmenter as _segmenter   # shared with the database
 from ..model import KnowledgeBase, urls
+from ..model.places import routes
 
 INDEX = "search/search_index.json"
 ZWSP = "\u200b"          # the word separator jieba's output uses in the index (mkdocs.yml `separator`)
@@ -30,6 +34,9 @@ SYNONYM_FIELDS = {"title": "title_syn", "text": "text_syn"}    # field → its f
 # one situation: Material shows the page above its best section and folds away every section that
 # scores below the best, so a query about one situation must find that situation's section best.
 PAGE_WIDE_BOOST = 0.3
+# A place without a page of its own weighs less than a page's own sections: 海南 is first the province
+# with its own page, then 青海's 海南藏族自治州 (served by 青海's page), as in the home page's finder.
+UNCOVERED_BOOST = 0.2
 _TAGS = re.compile(r"<[^>]*>")
 
 
@@ -37,11 +44,36 @@ def _segment(tokenizer, text: str) -> str:
     return ZWSP.join(word for word in tokenizer.cut(text) if word.strip())
 
 
-def _site_words(field: str, canonical: dict[str, str]) -> str:
-    """The site's word for each synonym the field uses, unless the field already has it; in the order the
-    field first uses them (never a set's order, which changes with the interpreter's hash seed)."""
+def _site_words(field: str, canonical: dict[str, str], parts: dict[str, list[str]]) -> str:
+    """The site's word for each synonym the field uses, and the words inside each compound it uses
+    (异地安置 → 异地 安置), unless the field already has them; in the order the field first uses them
+    (never a set's order, which changes with the interpreter's hash seed)."""
     words = dict.fromkeys(re.split(r"[\s\u200b\-]+", _TAGS.sub(" ", field.lower())))
-    return ZWSP.join(dict.fromkeys(canonical[w] for w in words if w in canonical and canonical[w] not in words))
+    added = []
+    for word in words:
+        for part in [word] + parts.get(word, []):
+            added += [part] if part != word else []
+            added += [canonical[part]] if part in canonical else []
+    return ZWSP.join(dict.fromkeys(w for w in added if w not in words))
+
+
+def _uncovered_entries(kb: KnowledgeBase, tokenizer) -> list[dict]:
+    """One index-only entry per place without a page of its own, at the address the finder uses for it
+    (the page serving it, which then names it at the top): a search for 成都 finds 四川's page. The
+    address has no fragment: Material files a page's entry under its address without one."""
+    entries = []
+    for route in routes(kb):
+        if route.covered:
+            continue
+        d, page = route.division, route.page
+        province = kb.provincial_names.get(d.province, "")
+        if route.via_national:
+            said = f"{d.name}（{province}）还没有单独整理，{province}也还没有整理：请看{page.name}的规定。"
+        else:
+            said = f"{d.name}还没有单独整理：请看{page.name}的规定。"
+        entries.append({"location": urls.place_url(page, d.adcode).split("#")[0], "title": _segment(tokenizer, d.name),
+                        "text": _segment(tokenizer, said), "boost": UNCOVERED_BOOST})
+    return entries
 
 
 def refine_index(site: Path, kb: KnowledgeBase) -> None:
@@ -80,19 +112,22 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
                     f"本条沿用{e.inherited_from.name}的规定。")
             added.append({"location": location, "title": f"{j.short_name} · {situation}",
                           "text": _segment(tokenizer, said)})
-    # Each page's entries stay together, the page first: Material groups results by page.
+    # Each page's entries stay together, the page first: Material groups results by page. A place
+    # without a page of its own is a page of its own to the search (its address has ?city=), after the rest.
     order = {doc["location"]: i for i, doc in enumerate(docs)}
-    docs += added
+    docs += added + _uncovered_entries(kb, tokenizer)
     docs.sort(key=lambda d: (order.get(d["location"].split("#")[0], len(order)), "#" in d["location"]))
     canonical = {word.lower(): group[0].lower() for group in kb.synonyms for word in group[1:]}
+    parts = {word.lower(): [p.lower() for p in cut] for word, cut in compound_parts(kb).items()}
     for doc in docs:
         for field, extra in SYNONYM_FIELDS.items():
-            words = _site_words(doc.get(field, ""), canonical)
+            words = _site_words(doc.get(field, ""), canonical, parts)
             if words:
                 doc[extra] = words
     fields = index["config"]["fields"]
     for field, extra in SYNONYM_FIELDS.items():
         fields[extra] = dict(fields[field])
     index["config"]["synonyms"] = [list(group) for group in kb.synonyms]
+    index["config"]["compounds"] = parts
     index["config"]["places"] = list(dict.fromkeys(j.short_name for j in kb.jurisdictions.values()))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
