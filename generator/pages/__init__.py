@@ -1,7 +1,8 @@
 """Markdown out: every page of the site, written from the model through Jinja templates.
 
 markup        escaping (md, attr), the one Jinja environment, Render (one render: addresses, site name)
-jurisdiction  one page per jurisdiction and its check page, the sources pages, the home page
+jurisdiction  one page per jurisdiction, its check page and its 办事清单 page, the sources pages, the home page
+checklist     the printable 办事清单 of a place: one checklist per situation that lets money out, with a QR code
 flowchart     the flow as an inline SVG; the checker's question terms (its parts: templates/_flow.md.j2)
 faq           questions from the rules + policies/faq.yaml, FAQPage JSON-LD
 compare       comparison tables per provincial unit, per-situation pages
@@ -58,7 +59,7 @@ def render_pages(kb: KnowledgeBase, site_name: str,
 
 
 def render_place_pages(kb: KnowledgeBase, site_name: str, place_ids: set[str]) -> dict[str, str]:
-    """The page and check page of these places and the sources pages, as render_pages() writes them,
+    """The page, check page and 办事清单 page of these places and the sources pages, as render_pages() writes them,
     without the other ~500 pages (what a check of one place's pages reads)."""
     return core_pages(kb, Render(addresses(kb), site_name), only=place_ids)
 
