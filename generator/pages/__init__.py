@@ -58,10 +58,10 @@ def render_pages(kb: KnowledgeBase, site_name: str,
     return pages
 
 
-def render_place_pages(kb: KnowledgeBase, site_name: str, place_ids: set[str]) -> dict[str, str]:
+def render_place_pages(kb: KnowledgeBase, site_name: str, place_ids: set[str], site_url: str = "") -> dict[str, str]:
     """The page, check page and 办事清单 page of these places and the sources pages, as render_pages() writes them,
     without the other ~500 pages (what a check of one place's pages reads)."""
-    return core_pages(kb, Render(addresses(kb), site_name), only=place_ids)
+    return core_pages(kb, Render(addresses(kb), site_name, site_url), only=place_ids)
 
 
 # What every place page may show besides its own data and its ancestors' and children's: when one of
