@@ -12,7 +12,8 @@ import re
 import pytest
 import zxingcpp
 
-from helpers import SITE_NAME, errand, markdown_to_html, page_file, page_html, parse, render_place_pages, urls
+from generator.model import Statement
+from helpers import SITE_NAME, errand, markdown_to_html, page_file, page_html, parse, render_place_pages, urls, with_text
 
 SECTION = re.compile(r'<section class="checklist" id="([^"]+)">(.*?)</section>', re.S)
 BOX = re.compile(r'<li><label><input type="checkbox">\s*(.*?)</label></li>', re.S)
@@ -192,3 +193,16 @@ def test_a_checklist_page_loads_nothing_from_another_host(built, kb):
         assert not parser.foreign, (j.id, parser.foreign)
         assert not re.search(r"(?i)url\(\s*['\"]?(https?:)?//", page), j.id
         assert not any(re.search(r"(?i)(https?:)?//", body) for body in sections(page).values()), j.id
+
+
+def test_data_text_stays_text_on_the_checklist(kb):
+    """Raw HTML on the page (the checklists are not Markdown): data text is escaped, never markup."""
+    hostile = '<b>粗</b> *星* [链](https://example.org/) </section><script>alert(1)</script> & “引号”'
+    changed = with_text(kb, "changsha", "relocated-retiree",
+                        lambda r: dataclasses.replace(r, materials=(Statement(hostile, (1,)),),
+                                                      where=(dataclasses.replace(r.where[0], name=hostile),)))
+    page = markdown_to_html(render_place_pages(changed, SITE_NAME, {"changsha"})["hunan/changsha/checklist/index.md"])
+    body = sections(page)["relocated-retiree"]
+    assert [text(b) for b in BOX.findall(body)] == [hostile]
+    assert f"窗口：{hostile}" in text(body)
+    assert "<b>" not in page and "<script>alert" not in page and 'href="https://example.org/"' not in page
