@@ -45,7 +45,7 @@ def render_pages(kb: KnowledgeBase, site_name: str,
     are made here, once, and passed to every producer as a Render.
 
     last (the live preview only): the data and pages of the previous render, with the same templates.
-    A place's page and check page are taken from it when nothing they show can have changed
+    A place's pages (its page, check page and 办事清单) are taken from it when nothing they show can have changed
     (unchanged_places); every other page is rendered again."""
     render = Render(addresses(kb), site_name, site_url)
     pages: dict[str, str] = {}
@@ -71,7 +71,7 @@ SHARED = ("situations", "outcomes", "sources", "questions", "glossary", "claims"
 
 
 def unchanged_places(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:
-    """Ids of the places whose page and check page show the same thing in both loads: the place, its
+    """Ids of the places whose pages (page, check page, 办事清单) show the same thing in both loads: the place, its
     ancestors and its descendants are equal (as data), and so is everything in SHARED. Empty when the
     places or their order changed."""
     if list(old.jurisdictions) != list(new.jurisdictions) or any(getattr(old, a) != getattr(new, a) for a in SHARED):
