@@ -75,9 +75,10 @@ def page_urls(built) -> list[str]:
 
 def page_kind(url: str, kb) -> str:
     """Which template a page is an instance of: its path with each place, provincial unit, situation and
-    page number replaced by what it stands for ("{province}/{city}/check/", "compare/{situation}/{unit}/",
-    "sources/{unit}/{n}/"). A place's own pages are told apart by level (the nation, a province with or
-    without cities of its own, a municipality, a city show different parts); other pages per unit not."""
+    page number replaced by what it stands for ("{province}/{city}/check/", "{province}/{city}/checklist/"
+    (办事清单), "compare/{situation}/{unit}/", "sources/{unit}/{n}/"). A place's own pages are told apart by
+    level (the nation, a province with or without cities of its own, a municipality, a city show different
+    parts); other pages per unit not."""
     places = {j.id: j for j in kb.jurisdictions.values()}
     situations = {s.id for s in kb.situations}
     segments = url.split("/")

@@ -30,6 +30,7 @@ from generator.load import schema as data_schema                # the schema che
 from generator.load.yamlfile import load as read_yaml           # one file → its data (YAML 1.2 values) and lines
 from generator.model import urls
 from generator.model.flow import End, Question, build_flow
+from generator.model.errand import errand
 from generator.model.history import all_changes
 from generator.model.vocabulary import VERDICTS
 from generator.pages import addresses, render_pages, render_place_pages
@@ -42,7 +43,7 @@ from generator.site.preview import Preview
 
 __all__ = ["Preview", "compact_html", "ROOT", "SITE_NAME", "addresses", "deadurls", "urls", "PAGE_BUDGET_KB", "url_of", "check_url_of", "with_text", "cli_main", "BuildError", "build",
            "generate", "WIDTH", "End", "Question",
-           "build_flow", "wrap", "all_changes", "VERDICTS", "DataError", "render_pages", "render_place_pages", "load",
+           "build_flow", "wrap", "all_changes", "errand", "VERDICTS", "DataError", "render_pages", "render_place_pages", "load",
            "data_schema", "read_yaml", "run_generator", "rendered_site", "markdown_page", "markdown_to_html", "cached_site", "previous_site", "inputs_key", "edit", "line_of", "LINE", "rejected", "problems", "assert_reported", "Reported",
            "assert_reported_at", "assert_edit_reported", "PageParser", "parse", "page_file", "page_html"]
 

@@ -24,6 +24,7 @@ require_chromium()
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 PAGES = {"home": "", "changsha": "hunan/changsha/", "changsha-check": "hunan/changsha/check/",
+         "changsha-checklist": "hunan/changsha/checklist/",
          "compare": "compare/", "compare-hunan": "compare/in/hunan/", "faq": "faq/", "map": "map/"}
 
 
@@ -45,7 +46,8 @@ def test_no_request_leaves_the_site(browser, server, name):
     page.context.close()
 
 
-@pytest.mark.parametrize("name", ["home", "changsha", "changsha-check", "compare", "compare-hunan", "map"])
+@pytest.mark.parametrize("name", ["home", "changsha", "changsha-check", "changsha-checklist", "compare", "compare-hunan",
+                                  "map"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots_and_no_horizontal_scroll(browser, server, name, width):
     page, _ = open_page(browser, server + PAGES[name], width)

@@ -37,6 +37,7 @@ DATABASE_METADATA = "api/v1/yibao.metadata.json"   # Datasette metadata: descrip
 SCHEMA = "api/v1/schema.json"       # the data format, published next to the data
 PLACES = "api/v1/places.json"       # every prefecture-level place and municipality → the page serving it
 MAP = "map/index.md"                # tile-grid map of the provincial-level units
+CHECKLIST_QUERY = "s"               # ?s=<situation id> on a 办事清单 page: only that checklist is shown and printed
 PLACE_QUERY = "city"                # ?city=<adcode> on a page reached for a place without its own page
 EXCERPTS = "api/v1/excerpts/"       # archived passages of each source: EXCERPTS + <source-id>.txt
 
@@ -86,6 +87,12 @@ def place_url(j: Jurisdiction, adcode: str | None = None) -> str:
 def check(j: Jurisdiction) -> str:
     """A jurisdiction's 一问一答 page: the checker, the flowchart with its text version, the questions."""
     return page(j)[:-len("index.md")] + "check/index.md"
+
+
+def checklist(j: Jurisdiction) -> str:
+    """A jurisdiction's 办事清单 page: one printable checklist per situation whose answer there lets money
+    out, each at its situation's anchor (rule_anchor); link one with urls.at(here).checklist(j, situation_id)."""
+    return page(j)[:-len("index.md")] + "checklist/index.md"
 
 
 def numbered(first: str, number: int) -> str:
@@ -281,6 +288,10 @@ class Here:
 
     def check(self, j: Jurisdiction, anchor: str | None = None) -> str:
         return link(self.here, check(j), anchor)
+
+    def checklist(self, j: Jurisdiction, situation_id: str | None = None) -> str:
+        """The place's 办事清单 page, or (situation_id given) the checklist of that situation on it."""
+        return link(self.here, checklist(j), rule_anchor(situation_id) if situation_id else None)
 
     def situation(self, situation_id: str) -> str:
         return link(self.here, situation(situation_id))

@@ -1,7 +1,8 @@
 """Markdown out: every page of the site, written from the model through Jinja templates.
 
 markup        escaping (md, attr), the one Jinja environment, Render (one render: addresses, site name)
-jurisdiction  one page per jurisdiction and its check page, the sources pages, the home page
+jurisdiction  one page per jurisdiction, its check page and its 办事清单 page, the sources pages, the home page
+checklist     the printable 办事清单 of a place: one checklist per situation that lets money out, with a QR code
 flowchart     the flow as an inline SVG; the checker's question terms (its parts: templates/_flow.md.j2)
 faq           questions from the rules + policies/faq.yaml, FAQPage JSON-LD
 compare       comparison tables per provincial unit, per-situation pages
@@ -44,7 +45,7 @@ def render_pages(kb: KnowledgeBase, site_name: str,
     are made here, once, and passed to every producer as a Render.
 
     last (the live preview only): the data and pages of the previous render, with the same templates.
-    A place's page and check page are taken from it when nothing they show can have changed
+    A place's pages (its page, check page and 办事清单) are taken from it when nothing they show can have changed
     (unchanged_places); every other page is rendered again."""
     render = Render(addresses(kb), site_name, site_url)
     pages: dict[str, str] = {}
@@ -57,10 +58,10 @@ def render_pages(kb: KnowledgeBase, site_name: str,
     return pages
 
 
-def render_place_pages(kb: KnowledgeBase, site_name: str, place_ids: set[str]) -> dict[str, str]:
-    """The page and check page of these places and the sources pages, as render_pages() writes them,
+def render_place_pages(kb: KnowledgeBase, site_name: str, place_ids: set[str], site_url: str = "") -> dict[str, str]:
+    """The page, check page and 办事清单 page of these places and the sources pages, as render_pages() writes them,
     without the other ~500 pages (what a check of one place's pages reads)."""
-    return core_pages(kb, Render(addresses(kb), site_name), only=place_ids)
+    return core_pages(kb, Render(addresses(kb), site_name, site_url), only=place_ids)
 
 
 # What every place page may show besides its own data and its ancestors' and children's: when one of
@@ -70,7 +71,7 @@ SHARED = ("situations", "outcomes", "sources", "questions", "glossary", "claims"
 
 
 def unchanged_places(old: KnowledgeBase, new: KnowledgeBase) -> set[str]:
-    """Ids of the places whose page and check page show the same thing in both loads: the place, its
+    """Ids of the places whose pages (page, check page, 办事清单) show the same thing in both loads: the place, its
     ancestors and its descendants are equal (as data), and so is everything in SHARED. Empty when the
     places or their order changed."""
     if list(old.jurisdictions) != list(new.jurisdictions) or any(getattr(old, a) != getattr(new, a) for a in SHARED):

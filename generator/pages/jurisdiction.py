@@ -1,4 +1,5 @@
-"""The core pages: one per jurisdiction with its check page, the sources pages and the home page."""
+"""The core pages: one per jurisdiction with its check page and its 办事清单 page (checklist.py), the
+sources pages and the home page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from ..model.grid import Cell, cells_of
 from ..model.places import served_by
 from ..model.vocabulary import CASH, CASH_ORDER, CURRENT, UNVERIFIED
 from . import faq, flowchart, pieces
+from .checklist import checklist_page
 from .finder import finder_json
 from .markup import Render, md, script_json
 from .terms import TermLinker
@@ -214,8 +216,8 @@ def sources_nav(kb: KnowledgeBase) -> dict:
 
 def off_nav(kb: KnowledgeBase) -> list[str]:
     """Pages reached from their place's page, not from the menu: a section per city would make every
-    city page's menu heavier (the check page links back to its place)."""
-    return [urls.check(j) for j in kb.jurisdictions.values()]
+    city page's menu heavier (the check page and the 办事清单 page link back to their place)."""
+    return [page for j in kb.jurisdictions.values() for page in (urls.check(j), urls.checklist(j))]
 
 
 def sources_pages(kb: KnowledgeBase, render: Render) -> dict[str, str]:
@@ -256,7 +258,7 @@ def core_pages(kb: KnowledgeBase, render: Render, reuse: tuple[set[str], dict[st
                only: set[str] | None = None) -> dict[str, str]:
     """Every jurisdiction page, the sources page and the home page: {page file: Markdown}.
 
-    reuse (the live preview): ids of the places whose page and check page are known to be unchanged,
+    reuse (the live preview): ids of the places whose pages (place, check, 办事清单) are known to be unchanged,
     and the last render's pages to take them from (pages.unchanged_places decides).
     only: the ids of the places whose pages are wanted (with the sources pages; no home page)."""
     served = served_by(kb)
@@ -267,10 +269,12 @@ def core_pages(kb: KnowledgeBase, render: Render, reuse: tuple[set[str], dict[st
         if only is not None and j.id not in only:
             continue
         if j.id in kept:
-            pages[urls.page(j)], pages[urls.check(j)] = last[urls.page(j)], last[urls.check(j)]
+            for page in (urls.page(j), urls.check(j), urls.checklist(j)):
+                pages[page] = last[page]
             continue
         pages[urls.page(j)] = jurisdiction_page(kb, render, j, served.get(j.id), bodies)
         pages[urls.check(j)] = check_page(kb, render, j, bodies)
+        pages[urls.checklist(j)] = checklist_page(kb, render, j, menu_unit(kb, j))
     if only is None:
         pages[urls.HOME] = home_page(kb, render)
     return pages
