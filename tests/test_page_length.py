@@ -72,3 +72,23 @@ def test_chengdu_gets_an_answer_for_emigration(built):
     card = next(li for li in re.findall(r"<li[^>]*>.*?</li>", cards_of(html), re.S) if "出国（境）定居" in li)
     assert "查过，未找到" in card
     assert "沿用国家规定" not in html.replace("参保人死亡、跨统筹区转移沿用国家规定", "")
+
+
+def test_a_footnote_opens_the_folded_evidence_and_printing_opens_everything(browser, server):
+    """依据和说明 is folded; a footnote link in the answer or errand lands on its quote, opened, and printing
+    opens every folded part (assets/place.js)."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(server + "hunan/changsha/", wait_until="load")
+    quote = page.locator("[id='relocated-retiree-cite-3']")
+    assert not quote.is_visible()                                        # folded by default
+    page.locator("#relocated-retiree ~ ul a[href='#relocated-retiree-cite-3']").first.click()
+    assert quote.is_visible()
+    page.goto(server + "hunan/changsha/#death-sources", wait_until="load")   # an address into a fold opens it
+    assert page.locator("[id='death-sources']").is_visible()
+    assert page.evaluate("document.querySelectorAll('details:not([open])').length") > 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("document.querySelectorAll('details:not([open])').length") == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.querySelectorAll('details:not([open])').length") > 0
+    context.close()
