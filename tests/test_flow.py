@@ -150,7 +150,7 @@ def test_every_effective_rule_is_in_the_flow(kb):
         assert set(in_flow) == {e.rule.id for e in rules}, j.id
         for e in rules:
             end = in_flow[e.rule.id]
-            assert e.rule.outcome.name in end.name and end.grade == e.rule.evidence, (j.id, e.rule.id)
+            assert end.name == e.answer_line().words(status=False) and end.grade == e.rule.evidence, (j.id, e.rule.id)
             key = e.rule.key_condition
             # an outcome is never stated without the condition that limits it, in the box or the question
             assert key is None or key.text in end.name, (j.id, e.rule.id)
@@ -253,7 +253,8 @@ def test_checker_holds_the_flow_and_the_place_page_answers(built, kb, export):
             end = next(e for e in flow.ends.values() if e.effective and e.effective.rule.id == rule["id"])
             part, r = checker.parts[end.id], end.effective.rule
             text = part["text"]
-            assert "结果：" + rule["outcome_name"] in text and f"证据 {rule['evidence']}" in text, (j["id"], end.id)
+            said = " · ".join(p for p in (rule["answer"]["parts"]["outcome"], rule["answer"]["parts"]["payee"]) if p)
+            assert "结果：" + said in text and f"证据 {rule['evidence']}" in text, (j["id"], end.id)
             assert r.key_condition is None or r.key_condition.text in text
             assert " ".join(rule["summary"].split()) in " ".join(text.split())
             assert all(c["quote_shown"] in text for c in rule["citations"]), (j["id"], end.id)   # as pages show it
@@ -340,7 +341,7 @@ def test_changing_a_rule_changes_the_flow(data_copy):
     site = rendered_site(data_copy, kb, pages=(check_url_of(changsha_j),))
     flow = build_flow(kb, changsha_j)
     assert flow.start == "q-retirement"
-    assert flow.ends["o-death"].name == "转入继承人医保账户或用于其医疗费"
+    assert flow.ends["o-death"].name == "不能取现 · 转入继承人医保账户或用于其医疗费"
     assert flow.ends["o-death"].cash == "不能"
 
     html = page_html(site, check_url_of(changsha_j))
@@ -348,7 +349,7 @@ def test_changing_a_rule_changes_the_flow(data_copy):
     checker = checker_of(html)
     assert checker.start == "q-retirement"
     assert TRICKY in checker.parts["o-death"]["text"]            # shown as the text typed
-    assert "结果：转入继承人医保账户或用于其医疗费" in checker.parts["o-death"]["text"]
+    assert "结果：不能取现 · 转入继承人医保账户或用于其医疗费" in checker.parts["o-death"]["text"]
     svg = svg_of(html)
     shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
     assert "转入继承人医保账户或用于其医疗费" in shown["o-death"]

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .vocabulary import (CLAIMABLE, CLASS_TEXT, CONDITION, CURRENT, HOW_UNKNOWN, LOCATOR_UNKNOWN, PROVINCIAL, READ_FROM,
-                         UNVERIFIED_GRADE, VERDICTS)
+from .answer import AnswerLine, compose, how_unknown_note
+from .vocabulary import (CLAIMABLE, CLASS_TEXT, CURRENT, LOCATOR_UNKNOWN, PROVINCIAL, READ_FROM, UNVERIFIED_GRADE,
+                         VERDICTS)
 
 @dataclass(frozen=True)
 class Situation:
@@ -269,10 +270,10 @@ class Rule:
         way an outcome shown without it would say more than the sources do."""
         return self.key_condition is not None or self.status != CURRENT
 
-    def outcome_words(self, short: bool = False) -> str:
-        """The outcome as it is stated anywhere (boxes, cells, answers): never without its key condition."""
-        name = self.outcome.short if short else self.outcome.name
-        return f"{name}（{CONDITION}{self.key_condition.text}）" if self.key_condition else name
+    def answer_line(self, short: bool = False) -> AnswerLine:
+        """The outcome as it is stated anywhere (boxes, cells, answers), composed from parts (model.answer):
+        never without its key condition or its status word."""
+        return compose(self, short)
 
     @property
     def as_of(self) -> str | None:
@@ -381,11 +382,10 @@ class EffectiveRule:
         return (self.inherited_from is not None and r.outcome.cash in CLAIMABLE
                 and not (r.where or r.steps or r.materials))
 
-    def outcome_words(self, short: bool = False) -> str:
-        words = self.rule.outcome_words(short)
-        if self.how_unknown:
-            return f"{self.inherited_from.short_name}规定：{words}；{HOW_UNKNOWN}"
-        return words
+    def answer_line(self, short: bool = False) -> AnswerLine:
+        """The rule's line (Rule.answer_line), saying whose rule it is when it says nothing of how to
+        apply here (how_unknown)."""
+        return compose(self.rule, short, how_unknown_note(self.inherited_from) if self.how_unknown else None)
 
 
 @dataclass(frozen=True)

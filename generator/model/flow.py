@@ -42,7 +42,7 @@ class End:
 
     @property
     def name(self) -> str:
-        return self.effective.outcome_words() if self.effective else UNKNOWN_TEXT
+        return self.effective.answer_line().words(status=False) if self.effective else UNKNOWN_TEXT
 
     @property
     def cash(self) -> str:
