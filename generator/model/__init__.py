@@ -12,10 +12,10 @@ flow        the "can I take the money out?" question graph of one jurisdiction
 grid        every place × every situation (own, inherited, researched, missing), its 引用本条 text, the data version
 """
 from .answer import AnswerLine
-from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, GlossaryTerm, Jurisdiction, KnowledgeBase,
-                       Milestone, Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Service, Situation, Source,
+from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, GlossaryTerm, Jurisdiction, KeyCondition,
+                       KnowledgeBase, Milestone, Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Service, Situation, Source,
                        Statement, Window)
 
-__all__ = ["AnswerLine", "Citation", "Claim", "EffectiveRule", "GeneralQuestion", "GlossaryTerm", "Jurisdiction", "KnowledgeBase",
+__all__ = ["AnswerLine", "Citation", "Claim", "EffectiveRule", "GeneralQuestion", "GlossaryTerm", "Jurisdiction", "KeyCondition", "KnowledgeBase",
            "Milestone", "Outcome", "Place", "ResearchEntry", "Rule", "RuleVersion", "SeenIn", "Service", "Situation", "Source",
            "Statement", "Window"]

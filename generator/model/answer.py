@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .vocabulary import CASH, CONDITION, HOW_UNKNOWN, STATUS_TEXT
+from .vocabulary import CASH, HOW_UNKNOWN, STATUS_TEXT
 
 SEPARATOR = " · "
 
@@ -60,7 +60,7 @@ def compose(rule, short: bool = False, note: str | None = None) -> AnswerLine:
     cash = CASH[outcome.cash]["label"]
     payee = outcome.short if short else outcome.name
     key = rule.key_condition
-    condition = f"{CONDITION}{key.text}" if key is not None else None
+    condition = f"{key.prefix}{key.text}" if key is not None else None
     return AnswerLine(outcome=cash, payee=None if outcome.short == cash else payee, condition=condition,
                       status=STATUS_TEXT.get(rule.status), note=note)
 

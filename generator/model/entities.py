@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .answer import AnswerLine, compose, how_unknown_note
-from .vocabulary import (CLAIMABLE, CLASS_TEXT, CURRENT, LOCATOR_UNKNOWN, PROVINCIAL, READ_FROM, UNVERIFIED_GRADE,
-                         VERDICTS)
+from .vocabulary import (ASKED_KIND, CLAIMABLE, CLASS_TEXT, CONDITION, CURRENT, LOCATOR_UNKNOWN, PROVINCIAL, READ_FROM,
+                         UNVERIFIED_GRADE, VERDICTS)
 
 @dataclass(frozen=True)
 class Situation:
@@ -160,6 +160,26 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class KeyCondition(Statement):
+    """A rule's key condition (vocabulary.KEY_CONDITION_KINDS): a condition the reader meets or not (asked,
+    shown as 条件：…) or an explanation of how the result comes about (never asked, shown as written)."""
+    kind: str = ASKED_KIND
+
+    @property
+    def asked(self) -> bool:
+        """The checker asks it as its own yes/no question."""
+        return self.kind == ASKED_KIND
+
+    @property
+    def prefix(self) -> str:
+        """What stands before its text next to the outcome: 条件： for a condition, nothing for an explanation."""
+        return CONDITION if self.asked else ""
+
+    def exported(self) -> dict:
+        return {**super().exported(), "kind": self.kind}
+
+
+@dataclass(frozen=True)
 class Place:
     type: str
     name: str
@@ -239,7 +259,7 @@ class Rule:
     status: str = "current"                 # vocabulary.STATUS_CODES values, or "current"
     status_reason: str | None = None
     status_cites: tuple[int, ...] = ()      # disputed: the conflicting citations, 1-based
-    key_condition: Statement | None = None  # the condition that limits the outcome, shown wherever the outcome is
+    key_condition: KeyCondition | None = None   # what limits the outcome, shown wherever the outcome is
     answer_cites: tuple[int, ...] = ()      # the citations that say the outcome and summary (the answer), 1-based
     current_cites: tuple[int, ...] = ()     # dated citations saying the practice still applies (currency only)
     window: Window | None = None            # the practice holds only between these dates
