@@ -91,7 +91,9 @@ class Tile:
     col: int
     row: int
     counts: tuple[Count, ...]   # the unit's places (itself and its cities) by answer, most money first
-    cities: str          # “2 市已整理” / “直辖市” / “0 市已整理”
+    # “已整理 2 市” / “直辖市”: it starts with a character, not a digit, so that axe's reading of the visible
+    # text ("· C" then "2") keeps its words apart as the accessible name does (label-content-name-mismatch)
+    cities: str
     page: str            # page file the tile links to
 
     @property
@@ -144,7 +146,7 @@ def tiles(kb: KnowledgeBase, situation: Situation) -> list[Tile]:
     for pid, (col, row, label) in GRID.items():
         j = kb.jurisdictions.get(pid)
         name = kb.provincial_names.get(pid, label)
-        cities = "直辖市" if pid in municipal else f"{counts.get(pid, 0)} 市已整理"
+        cities = "直辖市" if pid in municipal else f"已整理 {counts.get(pid, 0)} 市"
         if j is None:          # no file: no place of it is in the comparison either
             result.append(Tile(pid, name, label, col, row, (), cities, urls.page(national)))
             continue
