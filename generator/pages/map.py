@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import KnowledgeBase, Situation, urls
 from ..model.places import MUNICIPALITY_KIND, covered_count
 from ..model.grid import grid
-from ..model.vocabulary import CASH, MISSING, RESEARCHED
+from ..model.vocabulary import CASH, MISSING, RESEARCHED, STATUS_TEXT
 from .compare import LABELS, label_key, situations_used, units
 from .markup import Render, attr
 
@@ -59,6 +59,7 @@ class Placed:
     anchor: str | None
     grade: str | None
     inherited: str | None    # short name of the level the rule is inherited from
+    status: str | None = None   # the status word of a rule that is not current (never shown as settled)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def unit_counts(kb: KnowledgeBase, situation: Situation) -> dict[str, tuple[Coun
             e = c.effective
             anchor = urls.rule_anchor(situation.id) if e else urls.RESEARCH_ANCHOR if c.researched else None
             by_answer[label_key(c)].append(Placed(j.short_name, urls.page(j), anchor, c.grade,
-                                                  e.inherited_from.short_name if e and e.inherited_from else None))
+                                                  e.inherited_from.short_name if e and e.inherited_from else None,
+                                                  STATUS_TEXT.get(c.status)))
         found[unit.id] = tuple(Count(key, tuple(listed)) for key, listed in by_answer.items() if listed)
     return found
 
