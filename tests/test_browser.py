@@ -118,10 +118,14 @@ def test_changsha_checker_asks_the_registration_and_ends_with_how_to_apply(brows
     for _ in range(index):
         checker.get_by_role("button", name="否", exact=True).click()
     asked = checker.inner_text()
-    assert "异地安置" in asked and rule.key_condition.text in asked
+    assert "异地安置退休？" in asked and rule.key_condition.text not in asked     # the situation first
     # the term is explained where it is asked, with a link to the glossary entry
     term = checker.locator(".checker-term", has=page.locator("a[href*='glossary/#term-']")).first
     assert "异地安置" in term.inner_text() and "备案" in term.inner_text()
+    checker.get_by_role("button", name="是", exact=True).click()
+    asked = page.evaluate(CHECKER_STATE)
+    assert f"您符合这个条件吗：{rule.key_condition.text}？" in asked["text"]      # then the registration, yes or no
+    assert asked["focused"] == f"您符合这个条件吗：{rule.key_condition.text}？"
     checker.get_by_role("button", name="是", exact=True).click()
     shown = page.evaluate(CHECKER_STATE)
     text = shown["text"]
@@ -141,6 +145,12 @@ def test_changsha_checker_asks_the_registration_and_ends_with_how_to_apply(brows
     anchor = service_links[0].split("#", 1)[1]
     assert page.locator(f"[id='{anchor}']").count() == 1       # the footnote lands on its quote
     page.context.close()
+
+
+def outcome_said(effective) -> str:
+    """How a rule's section (and the checker's answer) begins: 结果： and its one-line answer's outcome and payee."""
+    line = effective.answer_line()
+    return "结果：" + " · ".join(p for p in (line.outcome, line.payee) if p)
 
 
 # What the checker shows: its visible text (every question and answer is in the page, the ones not shown
@@ -175,12 +185,20 @@ def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
     assert "第 1 问" in first["text"] and flow.questions[0].label in first["text"]
     assert not [a for a in asked if a in first["text"]]      # no answer shown before the questions are answered
     assert first["focused"] is None                         # loading the page does not move focus
+    assert any(q.condition for q in flow.questions) and any(not q.condition for q in flow.questions)
     for index, q in enumerate(flow.questions):
-        shown = run(["否"] * index + ["是"])
-        end = flow.ends[q.yes]
+        if q.condition:      # 是 to the situation asks its condition; 否 to that goes on to the next situation
+            condition = run(["否"] * index + ["是"])
+            assert q.condition.label in condition["text"] and not [a for a in asked if a in condition["text"]]
+            following = run(["否"] * index + ["是", "否"])
+            assert (flow.questions[index + 1].label if index + 1 < len(flow.questions) else "以上都不是") \
+                in following["text"]
+        shown = run(["否"] * index + ["是"] * (2 if q.condition else 1))
+        end = flow.ends[q.end]
         rule = end.effective.rule
+        outcome = outcome_said(end.effective)
         # the answer as on the place page: outcome, its condition (with footnotes), grade and status words
-        assert "结果：" + rule.outcome.name in shown["text"] and f"证据 {rule.evidence}" in shown["text"]
+        assert outcome in shown["text"] and f"证据 {rule.evidence}" in shown["text"]
         assert rule.key_condition is None or rule.key_condition.text in shown["text"]
         assert rule.status not in STATUS_TEXT or STATUS_TEXT[rule.status] in shown["text"]
         for item in (tuple(s.text for s in rule.materials) + tuple(p.name for p in rule.where)
@@ -191,9 +209,16 @@ def test_checker_walks_the_page_flow_to_each_outcome(browser, server, kb):
         page_url = urljoin(server, url_of(j))
         assert any(urljoin(page.url, link) == f"{page_url}#{rule.id}" for link in shown["links"])   # the place's page
         assert any("#src-" in link for link in shown["links"])
-        assert shown["focused"] and "结果：" + rule.outcome.name in shown["focused"]
+        assert shown["focused"] and outcome in shown["focused"]
     last = run(["否"] * len(flow.questions))
-    assert "结果：" + flow.final.effective.rule.outcome.name in last["text"]
+    assert outcome_said(flow.final.effective) in last["text"]
+    # 长沙's transfer rule explains how the money moves (省内即时到账；跨省……): not a question, shown with the outcome
+    transfer = next(i for i, q in enumerate(flow.questions) if q.situation.id == "transfer-out")
+    run(["否"] * transfer)
+    question = page.locator("#checker-app .checker-node:not([hidden]) .checker-question").inner_text()
+    assert question == "您属于这种情况吗：跨统筹区转移？"
+    answered = run(["否"] * transfer + ["是"])
+    assert "省内随关系即时到账；跨省原则上随转" in answered["text"] and "结果：视情况" in answered["text"]
     restarted = run(["否", "重新开始"])
     assert "第 1 问" in restarted["text"]
     back = run(["否", "上一步"])
@@ -205,13 +230,14 @@ def test_a_link_to_an_answer_shows_it_in_the_checker(browser, server, kb):
     """The FAQ lists link to a place's answers (check/#faq-<rule>): the checker shows that answer, the
     reader can start over from it, and a link inside an answer (a footnote) keeps it shown."""
     j = kb.jurisdictions["changsha"]
-    rule = next(e.rule for e in kb.effective_rules(j) if e.rule.id == "death")
+    effective = next(e for e in kb.effective_rules(j) if e.rule.id == "death")
+    rule = effective.rule
     heading = j.short_name + rule.situation.question
     page = new_context(browser, 390).new_page()
     page.goto(server + url_of(j) + "check/#faq-death", wait_until="load")
     checker = page.locator("#checker-app")
     assert page.locator("#faq-death").is_visible() and heading in checker.inner_text()
-    assert "第 1 问" not in checker.inner_text() and "结果：" + rule.outcome.name in checker.inner_text()
+    assert "第 1 问" not in checker.inner_text() and outcome_said(effective) in checker.inner_text()
     box = page.locator("#faq-death").bounding_box()
     assert box and 0 <= box["y"] < 844                          # scrolled to it
     page.locator("#checker-o-death sup.cite a").first.click()    # a footnote: its quote, in the same answer
@@ -232,7 +258,7 @@ def test_without_scripts_the_check_page_lists_every_answer(browser, server, kb):
     assert page.locator("#checker-app button:visible").count() == 0
     for e in kb.effective_rules(j):
         assert page.locator(f"#faq-{e.rule.id}").is_visible(), e.rule.id
-        assert "结果：" + e.rule.outcome.name in text
+        assert outcome_said(e) in text
     assert page.locator("#how").is_visible() and page.locator("#flow-text").is_visible()
     page.context.close()
 

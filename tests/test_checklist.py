@@ -118,7 +118,7 @@ def test_every_material_is_a_tick_box_and_every_unknown_is_named_once(built, kb)
             assert body.count("未查明</strong>") == len(lines)
             shown = text(body)
             r = e.rule
-            assert " ".join(e.effective.outcome_words().split()) in shown
+            assert " ".join(e.effective.answer_line().text.split()) in shown
             assert f"证据等级 {r.evidence}" in shown and f"核对日期 {r.last_verified}" in shown
             for fact in e.contacts + e.arrangements:
                 assert f"{fact.title}：{' '.join(fact.statement.text.split())}" in shown, (j.id, sid, fact.title)

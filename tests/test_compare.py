@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.model.vocabulary import CASH
 from helpers import load, page_file, parse, rendered_site
 
 
@@ -189,7 +190,9 @@ def test_per_situation_pages_name_every_jurisdiction(built, export, kb):
             if rule:
                 assert row["link"] == tuple(rule["url"].split("#")), (situation, j["id"])
                 text = htmllib.unescape(row["text"])
-                assert rule["answer"]["text"] in text and f"证据 {rule['evidence']}" in text
+                parts = rule["answer"]["parts"]       # the row says the status word in its own place, after the grade
+                words = " · ".join(parts[k] for k in ("outcome", "payee", "condition", "note") if parts[k])
+                assert words in text and f"证据 {rule['evidence']}" in text
                 assert ("沿用上级" in text) == (rule["inherited_from"] is not None)
                 assert f"核对 {rule['last_verified']}" in text
                 assert ({"possibly-outdated": "可能已过时", "disputed": "说法矛盾", "undated": "日期不明", "ended": "办理期已过"}.get(rule["status"], "现行")) in text
@@ -291,7 +294,7 @@ def test_changing_a_rule_changes_the_table_and_csv(data_copy, tmp_path, kb):
     _, table, _ = cells_by_jurisdiction(site)
     cells = table["hunan/changsha/"]
     cell = cells[f"compare/{changed['situation']}/"]
-    assert cell["text"].startswith(new_outcome.short)
+    assert cell["text"].startswith(CASH[new_outcome.cash]["label"]) and new_outcome.short in cell["text"]
 
     after = load(data_copy)
     inherited = next((e for e in after.effective_rules(after.jurisdictions["changsha"])

@@ -107,7 +107,7 @@ def test_jurisdiction_json_ld_has_one_question_per_entry(built, export):
         assert len(names) == len(j["rules"])
         for item, rule in zip(data["mainEntity"], j["rules"]):
             answer = item["acceptedAnswer"]["text"]
-            assert rule["summary"] in answer and rule["outcome_name"] in answer
+            assert rule["summary"] in answer and rule["answer"]["text"] in answer
             assert answer.startswith("待核实") == (rule["evidence"] == "C"), (j["url"], rule["id"])
             assert f"证据等级 {rule['evidence']}" in answer
 

@@ -124,10 +124,10 @@ def generous_width(text: str, bold: bool, size: float = 14) -> float:
                for c in text) * size
 
 
-def paths(flow) -> list[list[str]]:
-    """Every path from the start, following 是 and 否."""
+def paths(flow, start: str | None = None) -> list[list[str]]:
+    """Every path from the start (or another node), following 是 and 否."""
     nodes = flow.nodes()
-    result, stack = [], [[flow.start]]
+    result, stack = [], [[start or flow.start]]
     while stack:
         path = stack.pop()
         node = nodes[path[-1]]
@@ -150,13 +150,16 @@ def test_every_effective_rule_is_in_the_flow(kb):
         assert set(in_flow) == {e.rule.id for e in rules}, j.id
         for e in rules:
             end = in_flow[e.rule.id]
-            assert e.rule.outcome.name in end.name and end.grade == e.rule.evidence, (j.id, e.rule.id)
+            assert end.name == e.answer_line().words(status=False) and end.grade == e.rule.evidence, (j.id, e.rule.id)
             key = e.rule.key_condition
             # an outcome is never stated without the condition that limits it, in the box or the question
             assert key is None or key.text in end.name, (j.id, e.rule.id)
             if not e.rule.situation.fallback:
-                question = next(q for q in flow.questions if q.situation == e.rule.situation and q.yes == end.id)
-                assert key is None or key.text in question.label, (j.id, e.rule.id)
+                question = next(q for q in flow.questions if q.situation == e.rule.situation and q.end == end.id)
+                # a condition the reader meets is asked on its own, after the situation; an explanation is not
+                assert question.label == e.rule.situation.name + "？", (j.id, e.rule.id)
+                assert (question.condition is not None) == (key is not None and key.asked), (j.id, e.rule.id)
+                assert question.condition is None or question.condition.label == key.text + "？"
 
 
 def test_questions_follow_the_vocabulary_and_none_of_the_above_ends_at_the_general_rule(kb):
@@ -181,12 +184,18 @@ def test_every_branch_ends_in_an_outcome_and_no_node_is_unreachable(kb):
         nodes = flow.nodes()
         for q in flow.questions:
             assert q.yes in nodes and q.no in nodes, (j.id, q.id)
-            assert isinstance(nodes[q.yes], End), (j.id, q.id)
+            assert isinstance(nodes[q.end], End), (j.id, q.id)
+            if q.condition:           # 是 asks the condition; its 否 goes where the situation's 否 goes
+                assert q.yes == q.condition.id and q.condition.no == q.no and q.condition.yes == q.end
+            else:
+                assert q.yes == q.end
         every = paths(flow)
         assert all(isinstance(nodes[p[-1]], End) for p in every)
         reached = {node for p in every for node in p}
         assert reached == set(nodes), (j.id, set(nodes) - reached)
-        assert len(every) == len(flow.questions) + 1     # one 是 per question, plus 以上都不是
+        # one 是 per question (its condition's 否 adds a path to the next question's), plus 以上都不是
+        assert len(every) == len(flow.questions) + 1 + sum(
+            len(paths(flow, q.condition.no)) for q in flow.questions if q.condition)
 
 
 # -- the built pages -----------------------------------------------------------------------------------
@@ -198,7 +207,7 @@ def test_svg_on_every_page_shows_every_question_and_outcome(built, kb):
         shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
         for node_id, node in flow.nodes().items():
             assert node_id in shown, (j.id, node_id)
-            label = node.label if isinstance(node, Question) else node.name
+            label = node.name if isinstance(node, End) else node.label
             # a line break stands for a space: compare without spaces
             assert label.replace(" ", "") in shown[node_id].replace(" ", ""), (j.id, node_id, shown[node_id])
             if isinstance(node, End) and node.effective:
@@ -226,12 +235,21 @@ def test_text_version_lists_the_same_flow(built, kb):
         html = page_html(built, check_url_of(j))
         start = html.index('id="flow-text"')
         text = html[start: html.index("</article>", start)]      # the text version ends the page
-        items = re.findall(r"<li>(.*?)</li>", text, re.S)
-        assert len(items) == len(flow.questions) + 1, j.id
-        for item, q in zip(items, flow.questions):
-            end = flow.ends[q.yes]
-            assert q.label in item and end.name in item and f'href="../#{end.effective.rule.id}"' in item   # the rule, on the place's own page
-        assert flow.final.name in items[-1]
+        ordered = text[text.index("<ol>"): text.rindex("</ol>")]
+        items = re.split(r"<li>\s*(?:<p>)?(?=\S)", ordered)[1:]
+        assert len(items) == len(flow.questions) + len(flow.conditions) + 1, j.id
+        items = iter(items)
+        for q in flow.questions:
+            item = next(items)
+            end = flow.ends[q.end]
+            assert item.strip().startswith(q.label)
+            if q.condition:              # the condition is a list item of its own under the situation's
+                assert "再问下面这个条件" in item
+                item = next(items)
+                assert item.strip().startswith("条件：" + q.condition.label)
+            # the rule, on the place's own page
+            assert end.name in item and f'href="../#{end.effective.rule.id}"' in item
+        assert flow.final.name in next(items)
 
 
 def test_checker_holds_the_flow_and_the_place_page_answers(built, kb, export):
@@ -253,7 +271,8 @@ def test_checker_holds_the_flow_and_the_place_page_answers(built, kb, export):
             end = next(e for e in flow.ends.values() if e.effective and e.effective.rule.id == rule["id"])
             part, r = checker.parts[end.id], end.effective.rule
             text = part["text"]
-            assert "结果：" + rule["outcome_name"] in text and f"证据 {rule['evidence']}" in text, (j["id"], end.id)
+            said = " · ".join(p for p in (rule["answer"]["parts"]["outcome"], rule["answer"]["parts"]["payee"]) if p)
+            assert "结果：" + said in text and f"证据 {rule['evidence']}" in text, (j["id"], end.id)
             assert r.key_condition is None or r.key_condition.text in text
             assert " ".join(rule["summary"].split()) in " ".join(text.split())
             assert all(c["quote_shown"] in text for c in rule["citations"]), (j["id"], end.id)   # as pages show it
@@ -340,7 +359,7 @@ def test_changing_a_rule_changes_the_flow(data_copy):
     site = rendered_site(data_copy, kb, pages=(check_url_of(changsha_j),))
     flow = build_flow(kb, changsha_j)
     assert flow.start == "q-retirement"
-    assert flow.ends["o-death"].name == "转入继承人医保账户或用于其医疗费"
+    assert flow.ends["o-death"].name == "不能取现 · 转入继承人医保账户或用于其医疗费"
     assert flow.ends["o-death"].cash == "不能"
 
     html = page_html(site, check_url_of(changsha_j))
@@ -348,12 +367,15 @@ def test_changing_a_rule_changes_the_flow(data_copy):
     checker = checker_of(html)
     assert checker.start == "q-retirement"
     assert TRICKY in checker.parts["o-death"]["text"]            # shown as the text typed
-    assert "结果：转入继承人医保账户或用于其医疗费" in checker.parts["o-death"]["text"]
+    assert "结果：不能取现 · 转入继承人医保账户或用于其医疗费" in checker.parts["o-death"]["text"]
     svg = svg_of(html)
     shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
     assert "转入继承人医保账户或用于其医疗费" in shown["o-death"]
     assert long_name + "？" == shown["q-death"]
-    assert "达到退休年龄，并且测试用的条件？" == shown["q-retirement"]     # the key condition is asked with it
+    assert "达到退休年龄？" == shown["q-retirement"]              # the situation, then its key condition
+    assert "条件：测试用的条件？" == shown["c-retirement"]
+    assert checker.parts["q-retirement"]["go"] == ["c-retirement", "q-relocated-retiree"]
+    assert checker.parts["c-retirement"]["go"] == ["o-retirement", "q-relocated-retiree"]
     for box in svg.boxes:
         for x, _, line, bold in box["lines"]:
             assert x + generous_width(line, bold) <= box["rect"]["x"] + box["rect"]["width"] <= WIDTH
@@ -385,6 +407,55 @@ def test_xiamen_retirement_box_names_its_hukou_condition(built, kb):
     svg = svg_of(page_html(built, check_url_of(j)))
     shown = {box["node"]: "".join(line[2] for line in box["lines"]) for box in svg.boxes}
     assert "一次性支付给本人" in shown["o-retirement"] and "外地户籍" in shown["o-retirement"]
-    assert "外地户籍" in shown["q-retirement"]
+    assert "外地户籍" in shown["c-retirement"] and shown["q-retirement"] == "达到退休年龄？"
     checker = checker_of(page_html(built, check_url_of(j)))
     assert "外地户籍" in checker.parts["o-retirement"]["text"]
+
+
+# -- questions answerable yes or no (issue 21 item 8) ---------------------------------------------------
+
+class _Questions(HTMLParser):
+    """The text of every checker question on a built check page (.checker-question)."""
+
+    def __init__(self):
+        super().__init__()
+        self.questions: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if self._depth:
+            self._depth += 1
+        elif "checker-question" in (dict(attrs).get("class") or "").split():
+            self._depth = 1
+            self.questions.append("")
+
+    def handle_endtag(self, tag):
+        if self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._depth:
+            self.questions[-1] += data
+
+
+def test_every_checker_question_is_one_yes_or_no_question(built, kb):
+    """On every check page each question asks one thing: it ends with ？ and holds no ；or 并且. A key
+    condition the reader meets is asked after its situation; one that explains the result is not asked."""
+    asked_conditions = 0
+    for j in kb.jurisdictions.values():
+        parser = _Questions()
+        parser.feed(page_html(built, check_url_of(j)))
+        flow = build_flow(kb, j)
+        assert len(parser.questions) == len(flow.questions) + len(flow.conditions), j.id
+        for question in parser.questions:
+            question = question.strip()
+            assert question.endswith("？") and "；" not in question and ";" not in question, (j.id, question)
+            assert "并且" not in question, (j.id, question)
+        asked_conditions += len(flow.conditions)
+    assert asked_conditions >= 20
+    changsha = build_flow(kb, kb.jurisdictions["changsha"])
+    transfer = next(q for q in changsha.questions if q.situation.id == "transfer-out")
+    assert transfer.label == "跨统筹区转移？" and transfer.condition is None     # 省内即时到账；跨省…: a 说明
+    assert "省内随关系即时到账" in changsha.ends[transfer.end].name              # shown with the outcome
+    relocated = next(q for q in changsha.questions if q.situation.id == "relocated-retiree")
+    assert relocated.condition.label == "已办理异地安置手续？"

@@ -79,7 +79,9 @@ def test_export_carries_the_answer_and_a_grade_per_statement(kb):
     record = _jurisdiction(kb, kb.jurisdictions["national"])
     rules = {r["id"]: r for r in record["rules"]}
     answer = rules["family-use"]["answer"]
-    assert answer == {"text": "可家庭共济使用", "citations": [0, 1, 3], "grade": "B"}
+    assert answer == {"text": "不能取现 · 可家庭共济使用", "citations": [0, 1, 3], "grade": "B",
+                      "parts": {"outcome": "不能取现", "payee": "可家庭共济使用", "condition": None, "status": None,
+                                "note": None}}
     assert [s["grade"] for s in rules["transfer-out"]["steps"]] == ["C", "C"]
     assert rules["family-use"]["conditions"][1]["grade"] == "A"
 

@@ -59,13 +59,14 @@ def _status_entry(feed: ET.Element, mark: StatusMark, here: str, site_url: str =
     rule, word = mark.rule, STATUS_TEXT[mark.rule.status]
     entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
     _text(entry, "id", f"{TAG}status/{mark.key}")
-    _text(entry, "title", f"{mark.jurisdiction.short_name} · {rule.situation.name}：{rule.outcome_words()}（证据 {rule.evidence}），"
+    words = rule.answer_line().words(status=False)    # the entry says the status word itself
+    _text(entry, "title", f"{mark.jurisdiction.short_name} · {rule.situation.name}：{words}（证据 {rule.evidence}），"
                           f"标为{word}")
     _text(entry, "updated", timestamp(mark.date))
     target = _link(here, urls.page(mark.jurisdiction), urls.rule_anchor(rule.id), site_url)
     ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": target})
-    _text(entry, "summary", f"{mark.jurisdiction.name}“{rule.situation.name}”的规定（{rule.outcome_words()}，"
-                            f"证据 {rule.evidence}）标为{word}：{rule.status_reason} 最后核对：{rule.last_verified}。",
+    _text(entry, "summary", f"{mark.jurisdiction.name}“{rule.situation.name}”的规定：{words}；证据 {rule.evidence}。"
+                            f"标为{word}：{rule.status_reason} 最后核对：{rule.last_verified}。",
           type="text")
 
 

@@ -6,6 +6,7 @@ null. Output is deterministic: same data, byte-identical file.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 
@@ -77,7 +78,8 @@ def _jurisdiction(kb: KnowledgeBase, j: Jurisdiction) -> dict:
                 "outcome_name": effective.rule.outcome.name,
                 # The answer as the site states it (with its key condition), the citations that say it
                 # (0-based, like a statement's) and its grade, which is the rule's.
-                "answer": {"text": effective.outcome_words(),
+                "answer": {"text": effective.answer_line().text,
+                           "parts": dataclasses.asdict(effective.answer_line()),
                            "citations": [n - 1 for n in effective.rule.answer_numbers],
                            "grade": effective.rule.evidence},
                 "how_unknown": effective.how_unknown,   # inherited, and nothing says how to apply locally

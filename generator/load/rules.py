@@ -4,9 +4,9 @@ with its cited contradiction, dated records saying a practice still applies (cur
 window, dates in order, and the earlier versions (history) newest first without overlap."""
 from __future__ import annotations
 
-from ..model import Place, Rule, RuleVersion, Statement, Window
+from ..model import KeyCondition, Place, Rule, RuleVersion, Statement, Window
 from ..model.dates import date_range
-from ..model.vocabulary import CURRENT, STATUS_CODES
+from ..model.vocabulary import ASKED_KIND, CURRENT, KEY_CONDITION_KINDS, STATUS_CODES
 from . import sources as cited
 from .problems import unknown_word
 from .vocabulary import Vocabulary
@@ -16,6 +16,9 @@ from .yamlfile import LoadedFile
 RULE_STATEMENTS = {"conditions": "list", "materials": "list", "steps": "list", "where": "places",
                    "time_limit": "one", "proxy": "one", "payout": "one", "fees": "one", "key_condition": "one"}
 KEY_CONDITION_MAX = 40          # characters: it is printed in a flowchart box and a comparison cell
+# A key condition the checker asks is one yes/no question: a "；" or "并且" in it makes two (or describes the
+# result: kind 说明)
+NOT_ONE_QUESTION = ("；", ";", "并且")
 
 
 def collect(checker, loaded: LoadedFile, words: Vocabulary, sources: dict) -> list[Rule]:
@@ -43,9 +46,7 @@ def collect(checker, loaded: LoadedFile, words: Vocabulary, sources: dict) -> li
         used[situation.id] = index
         count = len(item["citations"])
         said = statements(checker, loaded, path, item, count)
-        if said["key_condition"] and len(said["key_condition"].text) > KEY_CONDITION_MAX:
-            checker.report(loaded, path + ("key_condition", "text"), f"关键条件太长（{len(said['key_condition'].text)} 个字）："
-                           f"它要写进流程图的方框和对比表的格子，不超过 {KEY_CONDITION_MAX} 个字；细节写在 conditions 里")
+        said["key_condition"] = key_condition(checker, loaded, path, item, said["key_condition"])
         rules.append(Rule(
             jurisdiction_id=data["id"], situation=situation, outcome=outcome,
             summary=item["summary"], notes=tuple(item.get("notes", ())),
@@ -57,6 +58,24 @@ def collect(checker, loaded: LoadedFile, words: Vocabulary, sources: dict) -> li
             current_cites=current_cites(checker, loaded, path, item, citations),
             window=window(checker, loaded, path, item), **said))
     return rules
+
+
+def key_condition(checker, loaded, path, item, said: Statement | None) -> KeyCondition | None:
+    """key_condition: short; kind 条件 (the default: the checker asks it as one yes/no question) or 说明."""
+    if said is None:
+        return None
+    where = path + ("key_condition",)
+    if len(said.text) > KEY_CONDITION_MAX:
+        checker.report(loaded, where + ("text",), f"关键条件太长（{len(said.text)} 个字）："
+                       f"它要写进流程图的方框和对比表的格子，不超过 {KEY_CONDITION_MAX} 个字；细节写在 conditions 里")
+    # the schema reports another word; the rule is still checked as a condition
+    kind = KEY_CONDITION_KINDS.get(item["key_condition"].get("kind", "条件"), ASKED_KIND)
+    found = next((w for w in NOT_ONE_QUESTION if w in said.text), None)
+    if kind == "condition" and found:
+        checker.report(loaded, where + ("text",), f"关键条件里有“{found}”：问答工具把条件照原文问成一个“是/否”问题，"
+                       "一个问题只能问一件事。如果这段话说的是结果怎么发生（例如“省内随关系即时到账；跨省……”），"
+                       "写 kind: 说明，它就只写在结果旁边、不提问；如果是两个条件，合成一句（用“，”或“并”）")
+    return KeyCondition(said.text, said.cites, kind)
 
 
 def current_cites(checker, loaded, path, item, citations) -> tuple[int, ...]:

@@ -34,6 +34,31 @@ _TODAY = re.compile(r"今天|昨天|今日")
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _NEAR = 30                     # characters: a date this close to 今天 says which day it was
 _VERBATIM = {"quote", "claim"}    # copied from the source as it is: its words are not ours
+# One-line answers are composed from a rule's parts (model.answer) and must not nest brackets: the words they
+# take from the data (a rule's summary, its key condition) may hold brackets, but none inside another.
+# Round brackets, full- or half-width (a 文号's 〔〕 is part of a name, not a bracket).
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
+
+
+def nested_bracket(text: str) -> str | None:
+    """The first bracketed part that holds another bracket (（…（…）…）, (…(…)…), mixed), else None."""
+    depth, start, nested = 0, 0, False
+    for i, c in enumerate(text):
+        if c in _OPENING_BRACKETS:
+            start = i if depth == 0 else start
+            depth += 1
+            nested = nested or depth > 1
+        elif c in _CLOSING_BRACKETS and depth:
+            depth -= 1
+            if depth == 0 and nested:
+                return text[start:i + 1]
+    return text[start:] if nested else None
+
+
+def _answer_words(path: tuple) -> bool:
+    """A field a one-line answer or its sentence is made of: a rule's (or an earlier version's) summary, or
+    its key condition."""
+    return bool(path) and path[0] == "rules" and (path[-1] == "summary" or path[-2:] == ("key_condition", "text"))
 
 
 def reads_as_a_maintainers_note(text: str) -> bool:
@@ -83,6 +108,11 @@ def check(loaded: LoadedFile) -> list[Problem]:
                                         "：名称会用在标题、链接和流程图里，只写文字（括号请用全角（ ））"))
             elif not (path and path[-1] in _VERBATIM) and (message := _internal(value)):
                 problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path), message))
+            if _answer_words(path) and (inner := nested_bracket(value)):
+                problems.append(Problem(loaded.shown, loaded.line_of(path), field_name(path),
+                                        f"括号里又套了括号（“{inner}”）：这段文字会写进一句话的回答，"
+                                        "括号最多一层；把括号里的说明改写成单独的一句或一个分句，例如把日期写成“……，"
+                                        "2023 年为 2 月 6 日至 3 月 31 日”"))
 
     walk(loaded.data, ())
     return problems

@@ -1,6 +1,7 @@
 """The model: what the data means, built only from data that passed generator.load.
 
 entities    jurisdictions, rules, sources, claims, questions; inheritance; evidence grades
+answer      the one-line answer of a rule, composed from parts (AnswerLine): the one place that words an outcome
 vocabulary  the fixed words (levels, source classes, grades, verdicts, cash answers) with codes and order
 urls        every address on the site: page files, URLs, anchors, relative links
 dates       YYYY / YYYY-MM / YYYY-MM-DD as date ranges
@@ -10,10 +11,11 @@ quality     figures about the data itself
 flow        the "can I take the money out?" question graph of one jurisdiction
 grid        every place × every situation (own, inherited, researched, missing), its 引用本条 text, the data version
 """
-from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, GlossaryTerm, Jurisdiction, KnowledgeBase,
-                       Milestone, Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Service, Situation, Source,
+from .answer import AnswerLine
+from .entities import (Citation, Claim, EffectiveRule, GeneralQuestion, GlossaryTerm, Jurisdiction, KeyCondition,
+                       KnowledgeBase, Milestone, Outcome, Place, ResearchEntry, Rule, RuleVersion, SeenIn, Service, Situation, Source,
                        Statement, Window)
 
-__all__ = ["Citation", "Claim", "EffectiveRule", "GeneralQuestion", "GlossaryTerm", "Jurisdiction", "KnowledgeBase",
+__all__ = ["AnswerLine", "Citation", "Claim", "EffectiveRule", "GeneralQuestion", "GlossaryTerm", "Jurisdiction", "KeyCondition", "KnowledgeBase",
            "Milestone", "Outcome", "Place", "ResearchEntry", "Rule", "RuleVersion", "SeenIn", "Service", "Situation", "Source",
            "Statement", "Window"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .vocabulary import (CLAIMABLE, CLASS_TEXT, CONDITION, CURRENT, HOW_UNKNOWN, LOCATOR_UNKNOWN, PROVINCIAL, READ_FROM,
+from .answer import AnswerLine, compose, how_unknown_note
+from .vocabulary import (ASKED_KIND, CLAIMABLE, CLASS_TEXT, CONDITION, CURRENT, LOCATOR_UNKNOWN, PROVINCIAL, READ_FROM,
                          UNVERIFIED_GRADE, VERDICTS)
 
 @dataclass(frozen=True)
@@ -159,6 +160,26 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class KeyCondition(Statement):
+    """A rule's key condition (vocabulary.KEY_CONDITION_KINDS): a condition the reader meets or not (asked,
+    shown as 条件：…) or an explanation of how the result comes about (never asked, shown as written)."""
+    kind: str = ASKED_KIND
+
+    @property
+    def asked(self) -> bool:
+        """The checker asks it as its own yes/no question."""
+        return self.kind == ASKED_KIND
+
+    @property
+    def prefix(self) -> str:
+        """What stands before its text next to the outcome: 条件： for a condition, nothing for an explanation."""
+        return CONDITION if self.asked else ""
+
+    def exported(self) -> dict:
+        return {**super().exported(), "kind": self.kind}
+
+
+@dataclass(frozen=True)
 class Place:
     type: str
     name: str
@@ -238,7 +259,7 @@ class Rule:
     status: str = "current"                 # vocabulary.STATUS_CODES values, or "current"
     status_reason: str | None = None
     status_cites: tuple[int, ...] = ()      # disputed: the conflicting citations, 1-based
-    key_condition: Statement | None = None  # the condition that limits the outcome, shown wherever the outcome is
+    key_condition: KeyCondition | None = None   # what limits the outcome, shown wherever the outcome is
     answer_cites: tuple[int, ...] = ()      # the citations that say the outcome and summary (the answer), 1-based
     current_cites: tuple[int, ...] = ()     # dated citations saying the practice still applies (currency only)
     window: Window | None = None            # the practice holds only between these dates
@@ -269,10 +290,10 @@ class Rule:
         way an outcome shown without it would say more than the sources do."""
         return self.key_condition is not None or self.status != CURRENT
 
-    def outcome_words(self, short: bool = False) -> str:
-        """The outcome as it is stated anywhere (boxes, cells, answers): never without its key condition."""
-        name = self.outcome.short if short else self.outcome.name
-        return f"{name}（{CONDITION}{self.key_condition.text}）" if self.key_condition else name
+    def answer_line(self, short: bool = False) -> AnswerLine:
+        """The outcome as it is stated anywhere (boxes, cells, answers), composed from parts (model.answer):
+        never without its key condition or its status word."""
+        return compose(self, short)
 
     @property
     def as_of(self) -> str | None:
@@ -381,11 +402,10 @@ class EffectiveRule:
         return (self.inherited_from is not None and r.outcome.cash in CLAIMABLE
                 and not (r.where or r.steps or r.materials))
 
-    def outcome_words(self, short: bool = False) -> str:
-        words = self.rule.outcome_words(short)
-        if self.how_unknown:
-            return f"{self.inherited_from.short_name}规定：{words}；{HOW_UNKNOWN}"
-        return words
+    def answer_line(self, short: bool = False) -> AnswerLine:
+        """The rule's line (Rule.answer_line), saying whose rule it is when it says nothing of how to
+        apply here (how_unknown)."""
+        return compose(self.rule, short, how_unknown_note(self.inherited_from) if self.how_unknown else None)
 
 
 @dataclass(frozen=True)

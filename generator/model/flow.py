@@ -8,6 +8,12 @@ The questions are the situations of the jurisdiction's effective rules, in vocab
 order: "is this your case?"; 是 ends at that rule's outcome, 否 goes to the next
 question. After the last one, 以上都不是 ends at the rule for the vocabulary's general
 situation (`fallback`), or at 未查明 when there is none. Nothing here names a situation.
+
+Every question is answerable yes or no. A rule whose outcome holds only under a key condition the reader
+meets or not (key_condition kind 条件) is asked in two steps: the situation, then the condition as its own
+question (Condition); 是 to both ends at the outcome, 否 to either goes on to the next situation, as one
+question "situation and condition?" answered 否 did. A key condition that explains how the result comes
+about (kind 说明) is not a question: the outcome shows it (model.answer).
 """
 from __future__ import annotations
 
@@ -22,16 +28,35 @@ UNKNOWN_TEXT = "未查明：请咨询当地医保部门"
 
 
 @dataclass(frozen=True)
-class Question:
-    id: str
+class Condition:
+    """The key condition of a situation's rule, asked after the situation: 是 ends at the outcome."""
+    id: str              # c-<situation>
     situation: Situation
-    yes: str     # id of the End reached by 是
-    no: str      # id of the next Question, or of the final End
-    condition: str | None = None   # the rule's key condition: asked with the situation, since 是 must mean both
+    text: str            # the key condition as written (kind 条件: one yes/no condition, validated)
+    yes: str             # id of the End
+    no: str              # the situation's 否: the next Question, or the final End
 
     @property
     def label(self) -> str:
-        return f"{self.situation.name}，并且{self.condition}？" if self.condition else f"{self.situation.name}？"
+        return f"{self.text}？"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    situation: Situation
+    yes: str     # id of the node 是 leads to: the condition when there is one, else the End
+    no: str      # id of the next Question, or of the final End
+    condition: Condition | None = None   # asked next when the outcome holds only under it
+
+    @property
+    def label(self) -> str:
+        return f"{self.situation.name}？"
+
+    @property
+    def end(self) -> str:
+        """Id of the End reached by answering 是 to everything asked for this situation."""
+        return self.condition.yes if self.condition else self.yes
 
 
 @dataclass(frozen=True)
@@ -42,7 +67,7 @@ class End:
 
     @property
     def name(self) -> str:
-        return self.effective.outcome_words() if self.effective else UNKNOWN_TEXT
+        return self.effective.answer_line().words(status=False) if self.effective else UNKNOWN_TEXT
 
     @property
     def cash(self) -> str:
@@ -95,12 +120,16 @@ class Flow:
     def start(self) -> str:
         return self.questions[0].id if self.questions else self.final.id
 
-    def nodes(self) -> dict[str, Question | End]:
-        return {**{q.id: q for q in self.questions}, **self.ends}
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        return tuple(q.condition for q in self.questions if q.condition)
+
+    def nodes(self) -> dict[str, Question | Condition | End]:
+        return {**{q.id: q for q in self.questions}, **{c.id: c for c in self.conditions}, **self.ends}
 
     def edges(self) -> list[tuple[str, str, str]]:
         """(from, to, answer) for every arrow."""
-        return [edge for q in self.questions for edge in ((q.id, q.yes, "是"), (q.id, q.no, "否"))]
+        return [edge for q in (*self.questions, *self.conditions) for edge in ((q.id, q.yes, "是"), (q.id, q.no, "否"))]
 
 
 def build_flow(kb: KnowledgeBase, j: Jurisdiction) -> Flow:
@@ -113,8 +142,11 @@ def build_flow(kb: KnowledgeBase, j: Jurisdiction) -> Flow:
         following = f"q-{asked[index + 1].rule.id}" if index + 1 < len(asked) else final.id
         end = End(f"o-{effective.rule.id}", effective, False)
         key = effective.rule.key_condition
-        questions.append(Question(f"q-{effective.rule.id}", effective.rule.situation, end.id, following,
-                                  key.text if key else None))
+        situation = effective.rule.situation
+        condition = (Condition(f"c-{effective.rule.id}", situation, key.text, end.id, following)
+                     if key is not None and key.asked else None)
+        questions.append(Question(f"q-{effective.rule.id}", situation, condition.id if condition else end.id,
+                                  following, condition))
         ends[end.id] = end
     ends[final.id] = final
     covered = {e.rule.id for e in rules}

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import urls
+from .answer import AnswerLine
 from .entities import EffectiveRule, Jurisdiction, KnowledgeBase, Situation
-from .vocabulary import (ANSWER_KINDS, CURRENT, INHERITED, MISSING, MISSING_KIND, OWN, RESEARCHED,
+from .vocabulary import (ANSWER_KINDS, INHERITED, MISSING, MISSING_KIND, OWN, RESEARCHED,
                          RESEARCHED_KIND, STATUS_TEXT, UNVERIFIED, cash_sort_key)
 
 
@@ -72,11 +73,16 @@ class Cell:
     def rule(self):
         return self.effective.rule if self.effective else None
 
-    def answer(self, short: bool = False) -> str:
-        """The answer in words, as every page states it (never without its key condition)."""
+    def line(self, short: bool = False) -> AnswerLine | None:
+        """The one-line answer as parts (model.answer); None without a rule."""
+        return self.effective.answer_line(short) if self.effective else None
+
+    def answer(self, short: bool = False, status: bool = True) -> str:
+        """The answer in words, as every page states it (never without its key condition); status=False
+        beside a status mark of its own."""
         if self.effective is None:
             return RESEARCHED if self.researched else MISSING
-        return self.effective.outcome_words(short)
+        return self.line(short).words(status=status)
 
     @property
     def grade(self) -> str | None:
@@ -120,8 +126,6 @@ class Cell:
         facts = []
         if self.grade:
             facts.append(f"证据等级 {self.grade}" + (f"，{UNVERIFIED}" if self.rule.unverified else ""))
-        if self.rule is not None and self.rule.status != CURRENT:
-            facts.append(STATUS_TEXT[self.rule.status])
         if self.effective is not None and self.effective.inherited_from:
             facts.append(f"沿用{self.effective.inherited_from.name}的规定")
         about = f"（{'，'.join(facts)}）" if facts else ""

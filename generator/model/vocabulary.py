@@ -52,6 +52,11 @@ READ_FROM = {True: "读自官方网址", False: "读自转载"}           # an o
 CONVERTED = "原文为繁体转载"      # beside a quote shown in simplified characters (linking the excerpt as read)
 PINYIN_DROPPED = "原文字间夹注拼音，这里略去"   # the same for a simplified quote shown without its reprint pinyin
 CONDITION = "条件："                                        # before a rule's key condition, next to its outcome
+# What a rule's key condition is (key_condition kind): a 条件 the reader meets or not, which the checker asks as
+# its own yes/no question and the answer line shows as 条件：…; or a 说明 of how the result comes about (e.g.
+# 省内随关系即时到账；跨省……), never asked, shown with the outcome as written. Data word → the export's code.
+KEY_CONDITION_KINDS = {"条件": "condition", "说明": "explanation"}
+ASKED_KIND = "condition"
 HOW_UNKNOWN = "本地怎么领取、到哪里办未查到"                  # an inherited rule that says nothing on how to apply
 UNVERIFIED = "待核实"                                       # the word next to a grade-C rule
 UNVERIFIED_WARNING = "只有第三方说法，未读到官方原文，不能当作定论。"   # the one sentence that explains it

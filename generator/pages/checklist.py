@@ -66,7 +66,7 @@ def checklists(kb: KnowledgeBase, j: Jurisdiction, site_url: str = "") -> list[C
         r = effective.rule
         address = urls.absolute(site_url, urls.url(urls.page(j), urls.rule_anchor(r.situation.id)))
         found.append(Checklist(
-            situation=r.situation, errand=e, answer=effective.outcome_words(), grade=r.evidence,
+            situation=r.situation, errand=e, answer=effective.answer_line().text, grade=r.evidence,
             grade_words=GRADE_TEXT[r.evidence], status=STATUS_TEXT.get(r.status, CURRENT_WORD),
             checked=r.last_verified, inherited_from=effective.inherited_from, address=address,
             qr=qr_svg(address)))

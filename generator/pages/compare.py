@@ -57,7 +57,7 @@ def cell_view(kb: KnowledgeBase, render: Render, c: Cell, here: urls.Here, notes
         link = here.rule(c.place, e.rule.id)
     else:
         link = here.page(c.place, urls.RESEARCH_ANCHOR) if c.researched else None
-    return CellView(urls.cell_anchor(c.place.id, c.situation.id), c.sort_key, c.answer(short=True), link, c.grade,
+    return CellView(urls.cell_anchor(c.place.id, c.situation.id), c.sort_key, c.answer(short=True, status=False), link, c.grade,
                     c.rule, e.inherited_from.short_name if e is not None and e.inherited_from else None, note,
                     render.cite(c, kb.edition))
 
@@ -85,7 +85,7 @@ def row_view(kb: KnowledgeBase, render: Render, c: Cell, here: str, order: int) 
     group = kb.group_of(j)
     filters = {"unit": group.id, "answer": ANSWER_CODES[label_key(c)], "grade": c.grade or "", "kind": c.kind, "sort": c.sort_key,
                "order": f"{order:05d}", "checked": c.checked or ""}
-    return RowView(urls.row_anchor(j.id), j.name, href, group.name, c.answer(), c.grade,
+    return RowView(urls.row_anchor(j.id), j.name, href, group.name, c.answer(status=False), c.grade,
                    c.status_name, c.kind_name if c.rule is not None else "",
                    f"{'核对' if c.rule is not None else '查找'} {c.checked}" if c.checked else None, filters,
                    render.cite(c, kb.edition))

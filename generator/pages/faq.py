@@ -42,7 +42,7 @@ class Entry:
         parts = []
         if rule.unverified:
             parts.append(f"{UNVERIFIED}：{UNVERIFIED_WARNING}")
-        parts.append(f"结果：{self.effective.outcome_words()}。{rule.summary}")
+        parts.append(f"结果：{self.effective.answer_line().text}。{rule.summary}")
         if self.effective.inherited_from:
             parts.append(f"本条沿用{self.effective.inherited_from.name}的规定。")
         if rule.conditions:

@@ -86,6 +86,7 @@ END_X = 48           # outcomes of a question sit right of the spine
 GAP = 30             # length of an arrow
 BOLD = ' font-weight="700"'
 FLOW_TEXT = urls.FLOW_TEXT_ANCHOR   # the text version (templates/_flow.md.j2)
+CONDITION_BOX = "条件："              # before a condition's question in its box
 COLOURS = {          # fill, stroke; the words carry the meaning, colour only helps
     "question": ("#ffffff", "#00695c"),
     "start": ("#e0f2f1", "#00695c"),
@@ -136,11 +137,21 @@ def layout(flow: Flow) -> tuple[list[Box], list[tuple[tuple[float, float], tuple
     for q in flow.questions:
         question = _box(q.id, 4, y + GAP, WIDTH - 8, [(q.label, True)], "question")
         arrows.append(((SPINE, y), (SPINE, question.y), ""))
-        end = flow.ends[q.yes]
-        outcome = _box(end.id, END_X, question.y + question.h + GAP, WIDTH - END_X - 4, _end_parts(end),
+        end = flow.ends[q.end]
+        above = question
+        boxes.append(question)
+        if q.condition:       # asked next, right of the spine: 是 goes on down, 否 goes back to the spine
+            condition = _box(q.condition.id, END_X, question.y + question.h + GAP, WIDTH - END_X - 4,
+                             [(CONDITION_BOX + q.condition.label, True)], "question")
+            arrows.append(((YES_X, question.y + question.h), (YES_X, condition.y), "是"))
+            middle = condition.y + condition.h / 2
+            arrows.append(((END_X, middle), (SPINE, middle), "否"))
+            boxes.append(condition)
+            above = condition
+        outcome = _box(end.id, END_X, above.y + above.h + GAP, WIDTH - END_X - 4, _end_parts(end),
                        CASH[end.cash]["kind"], _rule_href(flow, end.effective.rule.id))
-        arrows.append(((YES_X, question.y + question.h), (YES_X, outcome.y), "是"))
-        boxes += [question, outcome]
+        arrows.append(((YES_X, above.y + above.h), (YES_X, outcome.y), "是"))
+        boxes.append(outcome)
         y = outcome.y + outcome.h
         arrows.append(((SPINE, question.y + question.h), (SPINE, y), "否"))   # continues below
     final = flow.final
@@ -165,7 +176,8 @@ def svg(flow: Flow) -> str:
            f'viewBox="0 0 {WIDTH} {height:g}" role="group" aria-labelledby="flow-title" aria-describedby="flow-desc" '
            f'style="font-size:{FONT}px">',
            f'<title id="flow-title">{attr(name)}：医保个人账户的钱能不能取出来（流程图）</title>',
-           '<desc id="flow-desc">从上往下逐个判断是否属于某种情形：是，就看右下方的结果；否，沿左边的线往下。'
+           '<desc id="flow-desc">从上往下逐个判断是否属于某种情形：是，就看右下方的结果（有条件的，先看条件：'
+           '符合就看它下方的结果，不符合回到左边的线）；否，沿左边的线往下。'
            '同样内容的文字版在图的下方。</desc>',
            '<defs><marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto"><path d="M0,0L10,5L0,10z" fill="#444"/></marker></defs>']
@@ -175,7 +187,9 @@ def svg(flow: Flow) -> str:
     for (x1, y1), (x2, y2), label in arrows:
         marker = ' marker-end="url(#flow-arrow)"' if label != "否" else ""
         out.append(f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" stroke="#444" stroke-width="1.5"{marker}/>')
-        if label:
+        if label and y1 == y2:        # a condition's 否, back to the spine: its word above the line
+            out.append(f'<text x="{min(x1, x2) + 4:g}" y="{y1 - 4:g}" fill="#222" font-weight="700">{label}</text>')
+        elif label:
             out.append(f'<text x="{x1 + 6:g}" y="{y1 + 19:g}" fill="#222" font-weight="700">{label}</text>')
     out.append('</g>')
     for box in boxes:
@@ -201,7 +215,10 @@ def svg(flow: Flow) -> str:
 
 # -- the checker's outcomes ----------------------------------------------------------------------------
 def question_terms(flow: Flow) -> dict[str, list]:
-    """Question id → the glossary terms its label and question use, as (the words used, term): the checker
-    explains them where the question is asked."""
-    return {q.id: [(match.group(), term) for match, term in terms.find(flow.glossary, q.label + q.situation.question)]
-            for q in flow.questions}
+    """Question or condition id → the glossary terms its label (and a situation's question) use, as (the words
+    used, term): the checker explains them where the question is asked."""
+    def found(text: str) -> list:
+        return [(match.group(), term) for match, term in terms.find(flow.glossary, text)]
+
+    return {**{q.id: found(q.label + q.situation.question) for q in flow.questions},
+            **{c.id: found(c.label) for c in flow.conditions}}

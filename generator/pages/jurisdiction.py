@@ -10,8 +10,8 @@ from ..model.flow import build_flow
 from ..model.errand import errand
 from ..model.grid import Cell, cells_of
 from ..model.places import served_by
-from ..model.vocabulary import CASH, CASH_ORDER, CURRENT, UNVERIFIED
-from . import faq, flowchart, pieces
+from ..model.vocabulary import CASH, CASH_ORDER, CURRENT
+from . import faq, flowchart
 from .checklist import checklist_page
 from .finder import finder_json
 from .markup import Render, md, script_json
@@ -51,7 +51,9 @@ def cards(kb: KnowledgeBase, j: Jurisdiction) -> tuple[Card, ...]:
     made, without = [], {}
     for cell in cells_of(kb, j):
         if cell.effective is not None:
-            words = tuple(w for w in pieces.rule_words(cell.effective) if w != UNVERIFIED)   # the badge says 待核实
+            e = cell.effective      # the one-line answer's parts; the badge beside them says 待核实
+            words = e.answer_line(short=True).parts + ((f"沿用{e.inherited_from.short_name}",)
+                                                       if e.inherited_from and not e.how_unknown else ())
             made.append(Card((cell,), words, "#" + urls.rule_anchor(cell.situation.id)))
         else:
             without.setdefault(cell.researched, []).append(cell)

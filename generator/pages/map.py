@@ -1,12 +1,13 @@
 """The map page (map/): a tile-grid map of the 31 provincial-level units, one view per situation.
 
 Each unit is one square, placed roughly where it lies (GRID, written by hand: no boundary data).
-A tile is coloured by the cash answer (能 / 视情况 / 不能 / 未查明) of the unit's effective rule for the
-situation of the view, and says in words the answer, the grade and whether the rule is the unit's own,
-inherited or 待核实, and how many of its cities have a page. Units without a file say 未整理; units
-whose research log covers the situation say 查过，未找到. Every view is a section of its own with the
-SVG drawn at build time, a download of the same SVG, and a table with the same facts, so the page
-reads without JavaScript and colour never carries meaning alone.
+A tile says how the unit's places (the unit itself and its cities with a file: the rows of its comparison
+table) answer in the view's situation — "能取出 3 个 · C" per answer, with the grades of those rules —
+counted from the grid the comparison tables use (model.grid via compare.units and compare.label_key), so
+the map cannot disagree with the tables. Its colour is the best answer some place gives (CASH order: 能
+first, then 视情况 …, 查过，未找到, 未整理). Units without a file say 未整理. Every view is a section of its
+own with the SVG drawn at build time, a download of the same SVG, and a table listing the places behind
+each count, so the page reads without JavaScript and colour never carries meaning alone.
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 
 from ..model import KnowledgeBase, Situation, urls
 from ..model.places import MUNICIPALITY_KIND, covered_count
-from ..model.vocabulary import CASH, MISSING, RESEARCHED, UNVERIFIED, UNVERIFIED_GRADE
-from .compare import situations_used
+from ..model.grid import grid
+from ..model.vocabulary import CASH, MISSING, RESEARCHED, STATUS_TEXT
+from .compare import LABELS, label_key, situations_used, units
 from .markup import Render, attr
 
 MAP_TITLE = "地图"
@@ -42,9 +44,44 @@ FILL = {"能": "#a8dab5", "视情况": "#fde293", "不能": "#f6aea9", "未查�
         RESEARCHED: "#ffffff", MISSING: "#ffffff"}
 DASH = {RESEARCHED: "6 3", MISSING: "2 3"}
 INK = "#1a1a1a"
-TILE, GAP, PAD = 84, 4, 8
+TILE, GAP, PAD = 120, 4, 8
+COUNT_FONT = 10         # px: "不能取现 3 个 · A/C" fits a tile
+LINE = 17               # px between a tile's lines: its name and up to three answers, then its cities
 LEGEND_HEIGHT = 90      # under the grid: the legend, three words a line
 BOLD = ' font-weight="700"'
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One place of a unit in the view's situation, as the unit's comparison table has it (model.grid)."""
+    name: str            # short name
+    page: str            # page file: the rule, the research log or the place
+    anchor: str | None
+    grade: str | None
+    inherited: str | None    # short name of the level the rule is inherited from
+    status: str | None = None   # the status word of a rule that is not current (never shown as settled)
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many of a unit's places give one answer, and the grades of their rules."""
+    answer: str          # a CASH word, RESEARCHED or MISSING (compare.LABELS' keys)
+    places: tuple[Placed, ...]
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.answer]
+
+    @property
+    def grades(self) -> tuple[str, ...]:
+        return tuple(sorted({p.grade for p in self.places if p.grade}))
+
+    @property
+    def line(self) -> str:
+        """能取出 3 个 · B/C (A~C for all three): the tile's line for this answer."""
+        g = self.grades
+        grades = f" · {'/'.join(g) if len(g) < 3 else g[0] + '~' + g[-1]}" if g else ""
+        return f"{self.label} {len(self.places)} 个{grades}"
 
 
 @dataclass(frozen=True)
@@ -54,23 +91,21 @@ class Tile:
     short: str
     col: int
     row: int
-    answer: str          # a CASH word, RESEARCHED or MISSING
-    grade: str | None
-    status: str          # 本省规定 / 沿用全国 / 待核实 / 本站还没有整理… — words, not colour
-    cities: str          # “2 市已整理” / “直辖市” / “0 市已整理”
+    counts: tuple[Count, ...]   # the unit's places (itself and its cities) by answer, most money first
+    # “已整理 2 市” / “直辖市”: it starts with a character, not a digit, so that axe's reading of the visible
+    # text ("· C" then "2") keeps its words apart as the accessible name does (label-content-name-mismatch)
+    cities: str
     page: str            # page file the tile links to
 
     @property
-    def label(self) -> str:
-        return CASH[self.answer]["label"] if self.answer in CASH else self.answer
-
-    @property
-    def grade_status(self) -> str:
-        return f"{self.grade} {self.status}" if self.grade else self.status
+    def answer(self) -> str:
+        """The colour's answer: the first in CASH order that some place of the unit gives (MISSING for none)."""
+        return self.counts[0].answer if self.counts else MISSING
 
     def lines(self) -> list[tuple[str, int, bool]]:
         """What the tile shows, line by line: (text, font size, bold)."""
-        return [(self.short, 14, True), (self.label, 12, True), (self.grade_status, 11, False), (self.cities, 11, False)]
+        answers = [(c.line, COUNT_FONT, False) for c in self.counts] or [(MISSING, COUNT_FONT, False)]
+        return [(self.short, 14, True), *answers, (self.cities, 11, False)]
 
     def sentence(self) -> str:
         """The tile as one sentence, for screen readers and the SVG title. It starts with the tile's visible
@@ -86,34 +121,38 @@ def default_situation(kb: KnowledgeBase, situations: list[Situation]) -> Situati
     return next((s for s in situations if s.fallback), situations[0])
 
 
+def unit_counts(kb: KnowledgeBase, situation: Situation) -> dict[str, tuple[Count, ...]]:
+    """Unit id → its places' answers in the situation, counted from the grid the comparison tables use
+    (model.grid, compare.units, compare.label_key): a tile says what the unit's table says."""
+    cells = {c.place.id: c for c in grid(kb, [situation])}
+    found = {}
+    for unit, places in units(kb):
+        by_answer: dict[str, list[Placed]] = {key: [] for key in LABELS}
+        for j in places:
+            c = cells[j.id]
+            e = c.effective
+            anchor = urls.rule_anchor(situation.id) if e else urls.RESEARCH_ANCHOR if c.researched else None
+            by_answer[label_key(c)].append(Placed(j.short_name, urls.page(j), anchor, c.grade,
+                                                  e.inherited_from.short_name if e and e.inherited_from else None,
+                                                  STATUS_TEXT.get(c.status)))
+        found[unit.id] = tuple(Count(key, tuple(listed)) for key, listed in by_answer.items() if listed)
+    return found
+
+
 def tiles(kb: KnowledgeBase, situation: Situation) -> list[Tile]:
     counts = covered_count(kb)
     municipal = {d.province for d in kb.places if d.kind == MUNICIPALITY_KIND}
     national = next(j for j in kb.jurisdictions.values() if j.parent_id is None)
+    answers = unit_counts(kb, situation)
     result = []
     for pid, (col, row, label) in GRID.items():
         j = kb.jurisdictions.get(pid)
         name = kb.provincial_names.get(pid, label)
-        cities = "直辖市" if pid in municipal else f"{counts.get(pid, 0)} 市已整理"
-        if j is None:
-            result.append(Tile(pid, name, label, col, row, MISSING, None,
-                               "尚无本市文件" if pid in municipal else "尚无本省文件", cities, urls.page(national)))
+        cities = "直辖市" if pid in municipal else f"已整理 {counts.get(pid, 0)} 市"
+        if j is None:          # no file: no place of it is in the comparison either
+            result.append(Tile(pid, name, label, col, row, (), cities, urls.page(national)))
             continue
-        effective = next((e for e in kb.effective_rules(j) if e.rule.id == situation.id), None)
-        if effective is None:
-            answer = RESEARCHED if j.researched(situation.id) else MISSING
-            status = "查过本地规定" if answer == RESEARCHED else "此情形未整理"
-            result.append(Tile(pid, j.name, j.short_name, col, row, answer, None, status, cities, urls.page(j)))
-            continue
-        rule = effective.rule
-        if rule.evidence == UNVERIFIED_GRADE:
-            status = UNVERIFIED
-        elif effective.inherited_from is not None:
-            status = f"沿用{effective.inherited_from.short_name}"
-        else:
-            status = "本市规定" if j.level == "municipality" else "本省规定"
-        result.append(Tile(pid, j.name, j.short_name, col, row, rule.outcome.cash, rule.evidence, status, cities,
-                           urls.page(j)))
+        result.append(Tile(pid, j.name, j.short_name, col, row, answers.get(pid, ()), cities, urls.page(j)))
     return result
 
 
@@ -129,13 +168,14 @@ def svg(situation: Situation, tile_list: list[Tile], here: str) -> str:
            f'viewBox="0 0 {width} {height}" role="group" aria-labelledby="{ident}-title {ident}-desc" '
            f'font-family="sans-serif" font-size="12">',
            f'<title id="{ident}-title">各省份{attr(situation.name)}时医保个人账户能否取现（方块地图）</title>',
-           f'<desc id="{ident}-desc">每个方块是一个省级行政区，大致按地理位置排列。方块上写着：名称、能否取现、'
-           '证据等级和规定出处、已整理的城市数。同样内容见图下方的表格。</desc>',
+           f'<desc id="{ident}-desc">每个方块是一个省级行政区，大致按地理位置排列。方块上写着：名称、'
+           '省内各地区（省本身和已整理的城市）各种回答的个数和证据等级、已整理的城市数；颜色是省内至少一个地区'
+           '给出的最有利的回答。同样内容和各地区名单见图下方的表格。</desc>',
            f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
     for t in tile_list:
         x, y = GAP + t.col * (TILE + GAP), GAP + t.row * (TILE + GAP)
         dash = f' stroke-dasharray="{DASH[t.answer]}"' if t.answer in DASH else ""
-        text = "".join(f'<text x="{x + PAD}" y="{y + 18 + i * 19}" font-size="{size}"{BOLD if bold else ""} '
+        text = "".join(f'<text x="{x + PAD}" y="{y + 18 + i * LINE}" font-size="{size}"{BOLD if bold else ""} '
                        f'fill="{INK}">{attr(line)}</text>' for i, (line, size, bold) in enumerate(t.lines()))
         href = urls.href(here, t.page)
         out.append(f'<a href="{attr(href)}" aria-label="{attr(t.sentence())}"><title>{attr(t.sentence())}</title>'

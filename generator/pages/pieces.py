@@ -9,6 +9,7 @@ here exactly as the `md` / `attr` filters do.
 from __future__ import annotations
 
 from ..model import urls as addresses
+from ..model.answer import SEPARATOR
 from ..model.vocabulary import ANSWER_CITE, CONVERTED, GRADE_TEXT, LOCATOR_UNKNOWN, PINYIN_DROPPED, STATUS_TEXT, UNVERIFIED, UNVERIFIED_GRADE, WEAKER_TEXT
 from .markup import attr, md
 
@@ -28,25 +29,26 @@ def status(r) -> str:
             f"{STATUS_TEXT[r.status]}</span>")
 
 
-def rule_words(effective) -> list[str]:
-    """What a reference to a rule says about it, wherever it is named in a list: its outcome (short, with
-    its key condition), 待核实, its status word (可能已过时 / 说法矛盾: never shown as settled), and where an
-    inherited rule is written (unless the outcome words already name it)."""
-    rule = effective.rule
-    words = [effective.outcome_words(short=True)]
-    if rule.unverified:
+def rule_words(effective, cash: bool = True) -> str:
+    """What a reference to a rule says about it, wherever it is named in a list: its one-line answer
+    (model.answer, short: outcome · who is paid · key condition · status word, so never shown as settled),
+    then 待核实 and where an inherited rule is written (unless the line already names it), all joined by the
+    line's separator, never nested in brackets. cash=False leaves out the cash answer under a heading that
+    names it."""
+    line = effective.answer_line(short=True)
+    words = [line.words(cash=cash)] if line.words(cash=cash) else []
+    if effective.rule.unverified:
         words.append(UNVERIFIED)
-    if rule.status in STATUS_TEXT:
-        words.append(STATUS_TEXT[rule.status])
     if effective.inherited_from and not effective.how_unknown:
         words.append(f"沿用{effective.inherited_from.short_name}")
-    return words
+    return SEPARATOR.join(words)
 
 
-def rule_ref(effective, label: str, href: str) -> str:
-    """[label](href)（outcome，待核实，status，沿用…）: the one reference to a rule with its outcome words
-    (简要回答, the FAQ's related rules, the per-unit FAQ lists)."""
-    return f"[{md(label)}]({href})（{md('，'.join(rule_words(effective)))}）"
+def rule_ref(effective, label: str, href: str, cash: bool = True) -> str:
+    """[label](href)：outcome · … · 待核实 · 沿用…: the one reference to a rule with its one-line answer
+    (简要回答, the FAQ's related rules, the per-unit FAQ lists, the situation pages)."""
+    words = rule_words(effective, cash)
+    return f"[{md(label)}]({href})" + (f"：{md(words)}" if words else "")
 
 
 def unknown(value, word: str = "未知", html: bool = False) -> str:

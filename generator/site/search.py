@@ -108,7 +108,7 @@ def refine_index(site: Path, kb: KnowledgeBase) -> None:
             situation = origin["title"].split(" · ", 1)[-1] if origin else e.rule.situation.name
             # What the page shows above the parent's text: the place's question, the outcome as stated
             # everywhere (with its key condition, or that the local procedure is unknown), whose rule.
-            said = (f"{j.short_name}：{e.rule.situation.question} 结果：{e.outcome_words()}。"
+            said = (f"{j.short_name}：{e.rule.situation.question} 结果：{e.answer_line().text}。"
                     f"本条沿用{e.inherited_from.name}的规定。")
             added.append({"location": location, "title": f"{j.short_name} · {situation}",
                           "text": _segment(tokenizer, said)})
