@@ -47,13 +47,18 @@ class Card:
         return CASH[self.cell.rule.outcome.cash]["kind"] if self.cell.rule else "cash-none"
 
 
+CARD_HOW_UNKNOWN = "本地办法未查到"     # a card's short form of HOW_UNKNOWN (its section says it in full)
+
+
 def cards(kb: KnowledgeBase, j: Jurisdiction) -> tuple[Card, ...]:
     made, without = [], {}
     for cell in cells_of(kb, j):
         if cell.effective is not None:
             e = cell.effective      # the one-line answer's parts; the badge beside them says 待核实
-            words = e.answer_line(short=True).parts + ((f"沿用{e.inherited_from.short_name}",)
-                                                       if e.inherited_from and not e.how_unknown else ())
+            line = e.answer_line(short=True)
+            words = tuple(p for p in (line.outcome, line.payee, line.condition, line.status) if p)
+            if e.inherited_from:                # the section says more (the note of how_unknown)
+                words += (f"沿用{e.inherited_from.short_name}",) + ((CARD_HOW_UNKNOWN,) if e.how_unknown else ())
             made.append(Card((cell,), words, "#" + urls.rule_anchor(cell.situation.id)))
         else:
             without.setdefault(cell.researched, []).append(cell)
