@@ -26,7 +26,7 @@ def cash_groups(kb: KnowledgeBase, j: Jurisdiction) -> dict[str, list]:
     return groups
 
 
-ONLY_THESE = "其他情形只能用于看病、购药等，不能取现。"
+ONLY_THESE = "其他情形不能取现。"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,9 @@ def cards(kb: KnowledgeBase, j: Jurisdiction) -> tuple[Card, ...]:
         if cell.effective is not None:
             e = cell.effective      # the one-line answer's parts; the badge beside them says 待核实
             line = e.answer_line(short=True)
-            words = tuple(p for p in (line.outcome, line.payee, line.condition, line.status) if p)
+            # 付给本人 already says the money comes out: the cash word only where the payee does not say it
+            outcome = None if cell.rule.outcome.cash == "能" and line.payee else line.outcome
+            words = tuple(p for p in (outcome, line.payee, line.condition, line.status) if p)
             if e.inherited_from:                # the section says more (the note of how_unknown)
                 words += (f"沿用{e.inherited_from.short_name}",) + ((CARD_HOW_UNKNOWN,) if e.how_unknown else ())
             made.append(Card((cell,), words, "#" + urls.rule_anchor(cell.situation.id)))
@@ -134,11 +136,11 @@ class InsuredPlace:
     grade: str | None
 
 
-def insured_place(kb: KnowledgeBase, j: Jurisdiction) -> InsuredPlace | None:
+def insured_place(kb: KnowledgeBase) -> InsuredPlace | None:
     term = next((t for t in kb.glossary if t.term == INSURED_PLACE), None)
     if term is None:
         return None
-    return InsuredPlace(f"{INSURED_PLACE}：{term.definition}本页是{j.name}参保人的规定。", best_grade(term.citations))
+    return InsuredPlace(f"{INSURED_PLACE}：{term.definition}", best_grade(term.citations))
 
 
 def errands(kb: KnowledgeBase, j: Jurisdiction, rules) -> dict:
@@ -161,7 +163,7 @@ def jurisdiction_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, served
     rules = kb.effective_rules(j)
     return render.page(
         "jurisdiction.md.j2", here, j=j, unit=menu_unit(kb, j), rules=rules, answer=brief_answer(kb, j),
-        errands=errands(kb, j, rules), insured_place=insured_place(kb, j),
+        errands=errands(kb, j, rules), insured_place=insured_place(kb),
         cite_as={e.rule.id: render.cite(Cell(j, e.rule.situation, e), kb.edition) for e in rules},
         rule_body=(bodies or RuleBodies(render)).for_page(here),
         ancestors=kb.ancestors(j), children=kb.children(j), claims=kb.claims_about(j),
@@ -189,7 +191,7 @@ def check_page(kb: KnowledgeBase, render: Render, j: Jurisdiction, bodies: RuleB
         linker=lambda: TermLinker(kb.glossary, render.urls.at(here)),     # one per answer: each is read alone
         service=service_from.service if service_from else None,
         service_from=service_from if service_from is not j else None,
-        faq_json_ld=faq.entries_json_ld(entries), insured_place=insured_place(kb, j))
+        faq_json_ld=faq.entries_json_ld(entries), insured_place=insured_place(kb))
 
 
 SOURCES_PER_PAGE = 40   # about 25 elements a source: a unit's sources pages stay under 1,400 elements

@@ -111,6 +111,12 @@ def said(s, owner: str, urls=None, j=None, rule=None) -> str:
     return md(s.text) + refs(s.cites, owner, urls, j) + weaker(s.cites, rule)
 
 
+def places(items, owner: str, rule=None) -> str:
+    """Places to apply (窗口：…；网上：…) on one line, each with its footnotes; with its rule, marked when weaker."""
+    return "；".join(f"{md(p.type)}：{md(p.name)}" + (f"（{md(p.note)}）" if p.note else "") + refs(p.cites, owner)
+                    + weaker(p.cites, rule) for p in items)
+
+
 def sources_list(items, owner: str, urls, answer=()) -> str:
     """A numbered 依据 list; each entry is the target of its footnote number. answer: the numbers of the
     citations that say the rule's outcome (answer_cite), marked 结果依据: the grade is theirs."""
