@@ -20,7 +20,7 @@ LEADS = (UPSTREAM_ONLY, LIMITED, NOT_FOUND, NO, NOTHING)
 
 def national_page(kb) -> str:
     text = render_place_pages(kb, SITE_NAME, {"national"})["national/index.md"]
-    start = text.index('<h2 id="answer">')
+    start = text.index('<h2 id="answer"')
     return text[start: text.index("<h2", start + 1)]
 
 

@@ -80,12 +80,12 @@ def test_a_footnote_opens_the_folded_evidence_and_printing_opens_everything(brow
     context = new_context(browser)
     page = context.new_page()
     page.goto(server + "hunan/changsha/", wait_until="load")
-    quote = page.locator("[id='relocated-retiree-cite-3']")
+    quote = page.locator("li", has=page.locator("[id='relocated-retiree-cite-3']"))     # the anchor is an empty span
     assert not quote.is_visible()                                        # folded by default
     page.locator("#relocated-retiree ~ ul a[href='#relocated-retiree-cite-3']").first.click()
     assert quote.is_visible()
     page.goto(server + "hunan/changsha/#death-sources", wait_until="load")   # an address into a fold opens it
-    assert page.locator("[id='death-sources']").is_visible()
+    assert page.locator("[id='death-sources']").is_visible()       # the 依据 heading
     assert page.evaluate("document.querySelectorAll('details:not([open])').length") > 0
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.evaluate("document.querySelectorAll('details:not([open])').length") == 0

@@ -158,19 +158,21 @@ group_anchor = _anchor("in-{}")            # a provincial unit's part of an inde
 ANSWER_ANCHOR = "answer"                   # 简要回答
 CHILDREN_ANCHOR = "children"               # 下辖地区 (the menu's "other units" entry points at the nation's)
 RULES_ANCHOR = "rules"                     # the answer cards, one per situation (each opens its section)
+ABOUT_HEADING_ANCHOR = "more"              # the (visually hidden) heading above the checker link and 来源和核查记录
 ABOUT_ANCHOR = "about-sources"             # 来源和核查记录: notes, contacts' sources, claims, milestones, research
 HOW_ANCHOR = "how"                         # 怎么办理
 SERVICE = "service"                        # the 怎么办理 block's footnotes: service-cite-N, its 依据 list service-sources
 CLAIMS_BOX_ANCHOR = "claims"               # 网传说法
 MILESTONES_ANCHOR = "milestones"           # 规定变化节点
 RESEARCH_ANCHOR = "research"               # 我们查过什么
+UNCOVERED_BANNER_ANCHOR = "uncovered-banner"   # its notice at the top, shown by assets/place.js
 UNCOVERED_ANCHOR = "uncovered"             # the notice for places without a page of their own, on the page they use
 CHECKER_ANCHOR = "checker"                 # check page: 回答几个问题
 FLOW_ANCHOR = "flow"                       # check page: the flowchart
 FLOW_TEXT_ANCHOR = "flow-text"             # check page: its text version
 checker_part_anchor = _anchor("checker-{}")   # check page: one part of the checker (a flow node id, or SERVICE)
-PLACE_ANCHORS = (ANSWER_ANCHOR, CHILDREN_ANCHOR, RULES_ANCHOR, ABOUT_ANCHOR, HOW_ANCHOR, SERVICE, rule_sources_anchor(SERVICE),
-                 CLAIMS_BOX_ANCHOR, MILESTONES_ANCHOR, RESEARCH_ANCHOR, UNCOVERED_ANCHOR, CHECKER_ANCHOR, FLOW_ANCHOR,
+PLACE_ANCHORS = (ANSWER_ANCHOR, CHILDREN_ANCHOR, RULES_ANCHOR, ABOUT_ANCHOR, ABOUT_HEADING_ANCHOR, HOW_ANCHOR, SERVICE, rule_sources_anchor(SERVICE),
+                 CLAIMS_BOX_ANCHOR, MILESTONES_ANCHOR, RESEARCH_ANCHOR, UNCOVERED_ANCHOR, UNCOVERED_BANNER_ANCHOR, CHECKER_ANCHOR, FLOW_ANCHOR,
                  FLOW_TEXT_ANCHOR,
                  "checker-app", "flow-chart",                  # element ids checker.js and the styles look up
                  "flow-title", "flow-desc", "flow-arrow")      # inside the flowchart's SVG (pages/flowchart.py)
