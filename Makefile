@@ -8,7 +8,7 @@ READY := $(VENV)/.installed
 DEV_READY := $(VENV)/.installed-dev
 AXE := tests/js/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test test-exhaustive test-all validate bench weight clean explore
+.PHONY: site serve test test-exhaustive test-all validate bench weight length clean explore
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,3 +59,8 @@ bench: $(READY)
 
 weight: site
 	$(BIN)/python bench/weight.py
+
+# How long each place page is on a phone (390 × 844 px, normal and 长辈版): screens, where the answer cards end,
+# and each section's answer, materials and where to go (bench/page_length.py; targets of issue 21).
+length: site
+	$(BIN)/python bench/page_length.py
