@@ -51,25 +51,31 @@ def place_urls(site: Path) -> list[str]:
     return [j["url"] for j in export["jurisdictions"]]
 
 
+def measure_pages(browser, base: str, urls: list[str], mode: str) -> list[dict]:
+    """One row per page, in screens (unrounded: targets are checked on these): its length, where the cards end,
+    each section's answer + materials + where to go, and the longest of them. The test uses this too."""
+    context = new_context(browser, elder=(mode == "elder"))
+    page = context.new_page()
+    rows = []
+    for url in urls:
+        page.goto(base + url, wait_until="load")
+        m = page.evaluate(MEASURE)
+        sections = {s["id"]: s["span"] / HEIGHT for s in m["sections"]}
+        rows.append({"url": url, "mode": mode, "screens": m["height"] / HEIGHT,
+                     "cards_end": m["cardsBottom"] / HEIGHT if m["cardsBottom"] else None,
+                     "longest_section": max(sections.values(), default=0.0),
+                     "longest_section_id": max(sections, key=sections.get, default=None), "sections": sections})
+    context.close()
+    return rows
+
+
 def measure(site: Path) -> list[dict]:
     from playwright.sync_api import sync_playwright
     httpd, base = serve(site)
-    rows = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            for mode in TARGET:
-                context = new_context(browser, elder=(mode == "elder"))
-                page = context.new_page()
-                for url in place_urls(site):
-                    page.goto(base + url, wait_until="load")
-                    m = page.evaluate(MEASURE)
-                    sections = {s["id"]: round(s["span"] / HEIGHT, 2) for s in m["sections"]}
-                    rows.append({"url": url, "mode": mode, "screens": round(m["height"] / HEIGHT, 2),
-                                 "cards_end": round(m["cardsBottom"] / HEIGHT, 2) if m["cardsBottom"] else None,
-                                 "longest_section": max(sections.values(), default=0.0),
-                                 "longest_section_id": max(sections, key=sections.get, default=None)})
-                context.close()
+            rows = [row for mode in TARGET for row in measure_pages(browser, base, place_urls(site), mode)]
             browser.close()
     finally:
         httpd.shutdown()
@@ -79,11 +85,11 @@ def measure(site: Path) -> list[dict]:
 def misses(row: dict) -> list[str]:
     found = []
     if row["screens"] > TARGET[row["mode"]]:
-        found.append(f"{row['screens']} 屏 > {TARGET[row['mode']]:g}")
+        found.append(f"{row['screens']:.2f} 屏 > {TARGET[row['mode']]:g}")
     if row["mode"] == "normal" and (row["cards_end"] is None or row["cards_end"] > CARDS_WITHIN):
-        found.append(f"回答卡片结束于第 {row['cards_end']} 屏")
+        found.append(f"回答卡片结束于第 {row['cards_end'] or 0:.2f} 屏")
     if row["mode"] == "normal" and row["longest_section"] > SECTION_WITHIN:
-        found.append(f"#{row['longest_section_id']} 的回答、材料和地点占 {row['longest_section']} 屏")
+        found.append(f"#{row['longest_section_id']} 的回答、材料和地点占 {row['longest_section']:.2f} 屏")
     return found
 
 
@@ -91,13 +97,13 @@ def report(rows: list[dict]) -> str:
     lines = []
     for mode in TARGET:
         mine = [r for r in rows if r["mode"] == mode]
-        screens = sorted(r["screens"] for r in mine)
+        screens = sorted(round(r["screens"], 2) for r in mine)
         longest = max(mine, key=lambda r: r["screens"])
         lines.append(f"{mode}: {len(mine)} place pages, {screens[0]}–{screens[-1]} screens "
                      f"(median {screens[len(screens) // 2]}; longest {longest['url']}), target ≤ {TARGET[mode]:g}")
         if mode == "normal":
-            ends = [r["cards_end"] or 99 for r in mine]
-            sections = [r["longest_section"] for r in mine]
+            ends = [round(r["cards_end"] or 99, 2) for r in mine]
+            sections = [round(r["longest_section"], 2) for r in mine]
             lines.append(f"  answer cards end at screen ≤ {max(ends)} (target ≤ {CARDS_WITHIN:g}); "
                          f"a section's answer + materials + where ≤ {max(sections)} screens (target ≤ {SECTION_WITHIN:g})")
     over = [(r, misses(r)) for r in rows if misses(r)]

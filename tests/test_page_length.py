@@ -20,25 +20,9 @@ import page_length  # noqa: E402
 READERS = ["hunan/changsha/", "henan/xuchang/", "guangdong/shenzhen/", "sichuan/"]
 
 
-def measured(browser, server, urls, mode):
-    context = new_context(browser, elder=(mode == "elder"))
-    page = context.new_page()
-    rows = []
-    for url in urls:
-        page.goto(server + url, wait_until="load")
-        m = page.evaluate(page_length.MEASURE)
-        sections = {s["id"]: s["span"] / page_length.HEIGHT for s in m["sections"]}
-        rows.append({"url": url, "mode": mode, "screens": m["height"] / page_length.HEIGHT,
-                     "cards_end": m["cardsBottom"] / page_length.HEIGHT if m["cardsBottom"] else None,
-                     "longest_section": max(sections.values(), default=0.0),
-                     "longest_section_id": max(sections, key=sections.get, default=None), "sections": sections})
-    context.close()
-    return rows
-
-
 @pytest.mark.parametrize("mode", ["normal", "elder"])
 def test_the_readers_pages_meet_the_targets(browser, server, mode):
-    rows = measured(browser, server, READERS, mode)
+    rows = page_length.measure_pages(browser, server, READERS, mode)
     assert all(r["sections"] or r["url"] == "sichuan/" for r in rows)     # the cards do open sections
     assert [(r["url"], page_length.misses(r)) for r in rows if page_length.misses(r)] == []
 
@@ -46,7 +30,7 @@ def test_the_readers_pages_meet_the_targets(browser, server, mode):
 @pytest.mark.exhaustive
 @pytest.mark.parametrize("mode", ["normal", "elder"])
 def test_every_place_page_meets_the_targets(browser, server, built, mode):
-    rows = measured(browser, server, page_length.place_urls(built), mode)
+    rows = page_length.measure_pages(browser, server, page_length.place_urls(built), mode)
     assert [(r["url"], page_length.misses(r)) for r in rows if page_length.misses(r)] == []
 
 
