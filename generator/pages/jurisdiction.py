@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import EffectiveRule, Jurisdiction, KnowledgeBase, urls
+from ..model import Jurisdiction, KnowledgeBase, urls
 from ..model.entities import best_grade
 from ..model.flow import build_flow
 from ..model.errand import errand
